@@ -1,0 +1,420 @@
+//! A service's page in the console with its standard versions, and the steps of a version's
+//! life: a new draft (a copy of the adopted standard), opening it for public comment, back to
+//! draft, adoption with a decree (Seluma Pasal 21–23; Luwu Pasal 26–27). Adoption requires the
+//! consultation forum's record (PermenPANRB 16/2017).
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use balai_core::FieldErrors;
+use balai_core::catalog::{CommentStatus, ParticipantGroup, ServiceCategory, ServiceKind, ServiceStandard, StandardStatus};
+use balai_core::identity::Permission;
+use balai_store::consultation;
+use balai_store::services::ServiceRow;
+use balai_store::standards::{self, StandardError, VersionRow};
+use chrono::NaiveDate;
+
+use super::rows::Pairs;
+use super::{audit_ctx, load_service, load_version, standard_error};
+use crate::auth::{SignedIn, Staff};
+use crate::error::AppError;
+use crate::forms::PageForm;
+use crate::i18n::Lang;
+use crate::page::PageCtx;
+use crate::pages::services::{StandardView, fmt_date};
+use crate::state::AppState;
+
+/// A status as a badge: label and badge class.
+pub(super) fn status_badge(lang: Lang, status: &str) -> (String, &'static str) {
+    let Ok(s) = StandardStatus::parse(status) else {
+        return (status.to_string(), "badge-muted");
+    };
+    let class = match s {
+        StandardStatus::Draft => "badge-muted",
+        StandardStatus::Consultation => "badge-warn",
+        StandardStatus::Adopted => "badge-ok",
+        StandardStatus::Superseded => "badge-muted",
+    };
+    (if lang == Lang::En { s.label_en() } else { s.label_id() }.to_string(), class)
+}
+
+fn period(lang: Lang, from: Option<NaiveDate>, until: Option<NaiveDate>) -> String {
+    match (from, until) {
+        (Some(f), Some(u)) => format!("{} – {}", fmt_date(lang, f), fmt_date(lang, u)),
+        _ => String::new(),
+    }
+}
+
+pub(super) struct VersionLine {
+    no: i32,
+    status: String,
+    badge: &'static str,
+    period: String,
+    effective: String,
+    decree: String,
+    note: String,
+}
+
+impl VersionLine {
+    fn new(lang: Lang, v: &VersionRow) -> VersionLine {
+        let (status, badge) = status_badge(lang, &v.status);
+        VersionLine {
+            no: v.version_no,
+            status,
+            badge,
+            period: period(lang, v.comment_from, v.comment_until),
+            effective: v.effective_from.map(|d| fmt_date(lang, d)).unwrap_or_default(),
+            decree: v.decree_number.clone(),
+            note: v.change_note.clone(),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "console/services/service.html")]
+struct ServicePage {
+    page: PageCtx,
+    code: String,
+    name: String,
+    kind: String,
+    modes: Vec<String>,
+    keywords: String,
+    ticket_prefix: String,
+    active: bool,
+    versions: Vec<VersionLine>,
+    can_manage: bool,
+    can_draft: bool,
+    open_draft: Option<i32>,
+}
+
+pub(super) async fn service_page(
+    page: PageCtx,
+    Staff(s): Staff,
+    State(st): State<AppState>,
+    Path(code): Path<String>,
+) -> Result<Response, AppError> {
+    let svc = load_service(&st, &s, &code).await?;
+    let versions = standards::list_for_service(&st.db, svc.id).await?;
+    let lang = page.lang;
+    let en = lang == Lang::En;
+    let kind = ServiceKind::parse(&svc.kind).map(|k| if en { k.label_en() } else { k.label_id() }).unwrap_or_default();
+    let category =
+        ServiceCategory::parse(&svc.category).map(|c| if en { c.label_en() } else { c.label_id() }).unwrap_or_default();
+    let open = [StandardStatus::Draft.as_str(), StandardStatus::Consultation.as_str()];
+    let view = ServicePage {
+        code: svc.code.clone(),
+        name: page.pick(&svc.name, &svc.name_en).to_string(),
+        kind: format!("{kind} · {category}"),
+        modes: svc.mode_list().iter().map(|m| if en { m.label_en() } else { m.label_id() }.to_string()).collect(),
+        keywords: svc.keywords.clone(),
+        ticket_prefix: svc.ticket_prefix.clone(),
+        active: svc.active,
+        versions: versions.iter().map(|v| VersionLine::new(lang, v)).collect(),
+        can_manage: s.actor.has(Permission::CatalogManage),
+        can_draft: s.actor.has(Permission::StandardDraft),
+        open_draft: versions.iter().find(|v| open.contains(&v.status.as_str())).map(|v| v.version_no),
+        page,
+    };
+    Ok(Html(view.render()?).into_response())
+}
+
+/// "Buat versi baru": a new draft that starts as a copy of the adopted standard.
+pub(super) async fn new_version(
+    Staff(s): Staff,
+    State(st): State<AppState>,
+    Path(code): Path<String>,
+    PageForm(_p): PageForm<Pairs>,
+) -> Result<Response, AppError> {
+    let svc = load_service(&st, &s, &code).await?;
+    s.actor.require_org(Permission::StandardDraft, svc.organisation_id)?;
+    let base = match svc.published_version_id {
+        Some(id) => standards::get(&st.db, id).await?.map(|v| v.standard()).transpose()?.unwrap_or_default(),
+        None => ServiceStandard::default(),
+    };
+    let ctx = audit_ctx(&s, &st);
+    let mut tx = st.db.begin().await?;
+    match standards::create_draft(&mut tx, &ctx, svc.id, &base, "").await {
+        Ok(v) => {
+            tx.commit().await?;
+            Ok(Redirect::to(&format!("/konsol/layanan/{}/versi/{}/ubah", svc.code, v.version_no)).into_response())
+        }
+        Err(StandardError::OpenDraftExists(no)) => {
+            Ok(Redirect::to(&format!("/konsol/layanan/{}/versi/{no}", svc.code)).into_response())
+        }
+        Err(e) => Err(standard_error(e)),
+    }
+}
+
+pub(super) struct CommentLine {
+    name: String,
+    group: String,
+    body: String,
+    status: String,
+    badge: &'static str,
+}
+
+pub(super) struct ForumView {
+    held_on: String,
+    place: String,
+    participants: Vec<(String, u32)>,
+    total: u32,
+    agreed_record: String,
+    follow_ups: Vec<(String, String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "console/services/version.html")]
+struct VersionPage {
+    page: PageCtx,
+    code: String,
+    name: String,
+    v: VersionLine,
+    status: StandardStatus,
+    can_draft: bool,
+    can_adopt: bool,
+    comments: Vec<CommentLine>,
+    forum: Option<ForumView>,
+    form: Pairs,
+    errors: FieldErrors,
+    message: String,
+}
+
+impl VersionPage {
+    fn err(&self, field: &str) -> String {
+        self.errors.get(field).map(|k| self.page.t(k)).unwrap_or_default()
+    }
+
+    fn value(&self, field: &str) -> String {
+        self.form.get(field).to_string()
+    }
+
+    fn is(&self, status: &str) -> bool {
+        self.status.as_str() == status
+    }
+}
+
+fn group_label(lang: Lang, code: &str) -> String {
+    ParticipantGroup::parse(code)
+        .map(|g| if lang == Lang::En { g.label_en() } else { g.label_id() }.to_string())
+        .unwrap_or_else(|_| code.to_string())
+}
+
+/// The version a request acts on, with who asks.
+struct Target<'a> {
+    st: &'a AppState,
+    s: &'a SignedIn,
+    svc: &'a ServiceRow,
+    v: &'a VersionRow,
+}
+
+/// Builds the version page with the given form input, errors and message.
+async fn version_view(
+    page: PageCtx,
+    t: &Target<'_>,
+    form: Pairs,
+    errors: FieldErrors,
+    message: String,
+) -> Result<VersionPage, AppError> {
+    let Target { st, s, svc, v } = *t;
+    let lang = page.lang;
+    let comments = consultation::comments_for_version(&st.db, v.id, false).await?;
+    let forum = match consultation::forum_for_version(&st.db, v.id).await? {
+        Some(f) => {
+            let participants: Vec<(String, u32)> =
+                f.participant_list()?.iter().map(|p| (group_label(lang, p.group.as_str()), p.count)).collect();
+            Some(ForumView {
+                held_on: fmt_date(lang, f.held_on),
+                place: f.place.clone(),
+                total: participants.iter().map(|(_, n)| *n).sum(),
+                participants,
+                agreed_record: f.agreed_record.clone(),
+                follow_ups: f.follow_up_list()?.into_iter().map(|x| (x.item, x.owner, fmt_date(lang, x.due))).collect(),
+            })
+        }
+        None => None,
+    };
+    Ok(VersionPage {
+        code: svc.code.clone(),
+        name: page.pick(&svc.name, &svc.name_en).to_string(),
+        v: VersionLine::new(lang, v),
+        status: v.status()?,
+        can_draft: s.actor.has(Permission::StandardDraft),
+        can_adopt: s.actor.has(Permission::StandardAdopt),
+        comments: comments
+            .iter()
+            .map(|c| {
+                let st = CommentStatus::parse(&c.status).unwrap_or(CommentStatus::Pending);
+                CommentLine {
+                    name: c.author_name.clone(),
+                    group: group_label(lang, &c.author_group),
+                    body: c.body.clone(),
+                    status: if lang == Lang::En { st.label_en() } else { st.label_id() }.to_string(),
+                    badge: match st {
+                        CommentStatus::Pending => "badge-warn",
+                        CommentStatus::Approved => "badge-ok",
+                        CommentStatus::Rejected => "badge-muted",
+                    },
+                }
+            })
+            .collect(),
+        forum,
+        form,
+        errors,
+        message,
+        page,
+    })
+}
+
+pub(super) async fn version_page(
+    page: PageCtx,
+    Staff(s): Staff,
+    State(st): State<AppState>,
+    Path((code, no)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let svc = load_service(&st, &s, &code).await?;
+    let v = load_version(&st, &svc, &no).await?;
+    let t = Target { st: &st, s: &s, svc: &svc, v: &v };
+    let view = version_view(page, &t, Pairs::default(), FieldErrors::new(), String::new()).await?;
+    Ok(Html(view.render()?).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "console/services/preview.html")]
+struct PreviewPage {
+    page: PageCtx,
+    code: String,
+    name: String,
+    v: VersionLine,
+    std: StandardView,
+}
+
+/// The public view of any version, drafts included, before anyone else sees it.
+pub(super) async fn preview(
+    page: PageCtx,
+    Staff(s): Staff,
+    State(st): State<AppState>,
+    Path((code, no)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let svc = load_service(&st, &s, &code).await?;
+    let v = load_version(&st, &svc, &no).await?;
+    let view = PreviewPage {
+        code: svc.code.clone(),
+        name: page.pick(&svc.name, &svc.name_en).to_string(),
+        v: VersionLine::new(page.lang, &v),
+        std: StandardView::new(page.lang, &v.standard()?),
+        page,
+    };
+    Ok(Html(view.render()?).into_response())
+}
+
+/// Reads a required date field (`YYYY-MM-DD`, as `<input type="date">` sends it).
+fn date_field(p: &Pairs, field: &str, errs: &mut FieldErrors) -> Option<NaiveDate> {
+    let raw = p.get(field).trim();
+    if raw.is_empty() {
+        errs.add(field, "err-required");
+        return None;
+    }
+    let parsed = NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok();
+    if parsed.is_none() {
+        errs.add(field, "err-invalid-date");
+    }
+    parsed
+}
+
+/// Shows the version page again with the input kept and the problems next to the fields.
+async fn refuse(page: PageCtx, t: &Target<'_>, p: Pairs, errors: FieldErrors, message_key: &str) -> Result<Response, AppError> {
+    let message = if message_key.is_empty() { String::new() } else { page.t(message_key) };
+    let status = if errors.is_empty() { StatusCode::CONFLICT } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let view = version_view(page, t, p, errors, message).await?;
+    Ok((status, Html(view.render()?)).into_response())
+}
+
+/// Maps a refused transition to the page message shown above the forms.
+fn transition_message(e: &StandardError) -> &'static str {
+    match e {
+        StandardError::ForumMissing => "csvc-forum-required",
+        StandardError::Invalid(_) => "csvc-standard-incomplete",
+        StandardError::Stale => "svc-conflict",
+        _ => "csvc-transition-refused",
+    }
+}
+
+pub(super) async fn open_consultation(
+    page: PageCtx,
+    Staff(s): Staff,
+    State(st): State<AppState>,
+    Path((code, no)): Path<(String, String)>,
+    PageForm(p): PageForm<Pairs>,
+) -> Result<Response, AppError> {
+    let svc = load_service(&st, &s, &code).await?;
+    s.actor.require_org(Permission::StandardDraft, svc.organisation_id)?;
+    let v = load_version(&st, &svc, &no).await?;
+    let mut errs = FieldErrors::new();
+    let from = date_field(&p, "comment_from", &mut errs);
+    let until = date_field(&p, "comment_until", &mut errs);
+    let (Some(from), Some(until)) = (from, until) else {
+        return refuse(page, &Target { st: &st, s: &s, svc: &svc, v: &v }, p, errs, "").await;
+    };
+    if until < from {
+        errs.add("comment_until", "err-date-order");
+        return refuse(page, &Target { st: &st, s: &s, svc: &svc, v: &v }, p, errs, "").await;
+    }
+    let ctx = audit_ctx(&s, &st);
+    let mut tx = st.db.begin().await?;
+    match standards::open_for_comment_period(&mut tx, &ctx, v.id, from, until).await {
+        Ok(_) => tx.commit().await?,
+        Err(StandardError::Store(e)) => return Err(e.into()),
+        Err(e) => return refuse(page, &Target { st: &st, s: &s, svc: &svc, v: &v }, p, FieldErrors::new(), transition_message(&e)).await,
+    }
+    Ok(Redirect::to(&format!("/konsol/layanan/{}/versi/{}", svc.code, v.version_no)).into_response())
+}
+
+pub(super) async fn back_to_draft(
+    page: PageCtx,
+    Staff(s): Staff,
+    State(st): State<AppState>,
+    Path((code, no)): Path<(String, String)>,
+    PageForm(p): PageForm<Pairs>,
+) -> Result<Response, AppError> {
+    let svc = load_service(&st, &s, &code).await?;
+    s.actor.require_org(Permission::StandardDraft, svc.organisation_id)?;
+    let v = load_version(&st, &svc, &no).await?;
+    let ctx = audit_ctx(&s, &st);
+    let mut tx = st.db.begin().await?;
+    match standards::back_to_draft(&mut tx, &ctx, v.id).await {
+        Ok(_) => tx.commit().await?,
+        Err(StandardError::Store(e)) => return Err(e.into()),
+        Err(e) => return refuse(page, &Target { st: &st, s: &s, svc: &svc, v: &v }, p, FieldErrors::new(), transition_message(&e)).await,
+    }
+    Ok(Redirect::to(&format!("/konsol/layanan/{}/versi/{}", svc.code, v.version_no)).into_response())
+}
+
+/// Adopts the version: decree number and the date it takes effect; refused without the
+/// forum's record or with an incomplete standard.
+pub(super) async fn adopt(
+    page: PageCtx,
+    Staff(s): Staff,
+    State(st): State<AppState>,
+    Path((code, no)): Path<(String, String)>,
+    PageForm(p): PageForm<Pairs>,
+) -> Result<Response, AppError> {
+    let svc = load_service(&st, &s, &code).await?;
+    s.actor.require_org(Permission::StandardAdopt, svc.organisation_id)?;
+    let v = load_version(&st, &svc, &no).await?;
+    let mut errs = FieldErrors::new();
+    balai_core::text::check_len("decree_number", p.get("decree_number"), 1, 200, &mut errs);
+    let effective = date_field(&p, "effective_from", &mut errs);
+    let Some(effective) = effective.filter(|_| errs.is_empty()) else {
+        return refuse(page, &Target { st: &st, s: &s, svc: &svc, v: &v }, p, errs, "").await;
+    };
+    let ctx = audit_ctx(&s, &st);
+    let mut tx = st.db.begin().await?;
+    let decree = p.get("decree_number").trim().to_string();
+    match standards::adopt(&mut tx, &ctx, v.id, &decree, effective).await {
+        Ok(_) => tx.commit().await?,
+        Err(StandardError::Store(e)) => return Err(e.into()),
+        Err(e) => return refuse(page, &Target { st: &st, s: &s, svc: &svc, v: &v }, p, FieldErrors::new(), transition_message(&e)).await,
+    }
+    Ok(Redirect::to(&format!("/konsol/layanan/{}/versi/{}", svc.code, v.version_no)).into_response())
+}

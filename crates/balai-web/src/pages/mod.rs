@@ -1,0 +1,20 @@
+//! Server-rendered pages: the public portal (Indonesian URLs) and the staff console.
+
+pub mod auth;
+pub mod console;
+pub mod content;
+pub mod organisations;
+pub mod services;
+
+use axum::Router;
+
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .merge(content::routes())
+        .merge(services::routes())
+        .merge(organisations::routes())
+        .merge(auth::routes())
+        .merge(console::routes())
+}

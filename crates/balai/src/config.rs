@@ -1,0 +1,167 @@
+//! Configuration: defaults, then an optional TOML file, then `BALAI_*` environment variables.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+
+/// Everything `serve` needs. Secrets (the database URL may hold a password) are redacted in
+/// `Debug`.
+#[derive(Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// `sqlite://…` or `postgres://…`; empty means `sqlite://<data_dir>/balai.db`.
+    pub database_url: String,
+    /// Optional PostgreSQL read replica.
+    pub database_read_url: Option<String>,
+    pub listen: String,
+    pub public_url: String,
+    pub data_dir: PathBuf,
+    /// Where uploads go; empty means `<data_dir>/files`.
+    pub files_dir: Option<PathBuf>,
+    pub max_body_mib: usize,
+    pub session_hours: i64,
+    pub db_max_connections: u32,
+    /// Apply migrations on start (default true).
+    pub migrate_on_start: bool,
+    pub log: String,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("database_url", &balai_store::db::redact_url(&self.database_url))
+            .field("listen", &self.listen)
+            .field("public_url", &self.public_url)
+            .field("data_dir", &self.data_dir)
+            .finish()
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            database_url: String::new(),
+            database_read_url: None,
+            listen: "127.0.0.1:8080".into(),
+            public_url: String::new(),
+            data_dir: PathBuf::from("./balai-data"),
+            files_dir: None,
+            max_body_mib: 12,
+            session_hours: 12,
+            db_max_connections: 16,
+            migrate_on_start: true,
+            log: "info".into(),
+        }
+    }
+}
+
+impl Config {
+    /// Loads the file (if given) and applies `BALAI_*` variables over it.
+    pub fn load(file: Option<&Path>) -> Result<Config> {
+        let mut c = match file {
+            Some(p) => {
+                let text = std::fs::read_to_string(p)
+                    .with_context(|| format!("cannot read the config file {}", p.display()))?;
+                toml::from_str(&text)
+                    .with_context(|| format!("the config file {} is not valid", p.display()))?
+            }
+            None => Config::default(),
+        };
+        c.apply_env(|k| std::env::var(k).ok())?;
+        Ok(c)
+    }
+
+    fn apply_env(&mut self, get: impl Fn(&str) -> Option<String>) -> Result<()> {
+        if let Some(v) = get("BALAI_DATABASE_URL") {
+            self.database_url = v;
+        }
+        if let Some(v) = get("BALAI_DATABASE_READ_URL") {
+            self.database_read_url = Some(v);
+        }
+        if let Some(v) = get("BALAI_LISTEN") {
+            self.listen = v;
+        }
+        if let Some(v) = get("BALAI_PUBLIC_URL") {
+            self.public_url = v;
+        }
+        if let Some(v) = get("BALAI_DATA_DIR") {
+            self.data_dir = PathBuf::from(v);
+        }
+        if let Some(v) = get("BALAI_FILES_DIR") {
+            self.files_dir = Some(PathBuf::from(v));
+        }
+        if let Some(v) = get("BALAI_LOG") {
+            self.log = v;
+        }
+        if let Some(v) = get("BALAI_MAX_BODY_MIB") {
+            self.max_body_mib = v.parse().context("BALAI_MAX_BODY_MIB must be a whole number")?;
+        }
+        if let Some(v) = get("BALAI_SESSION_HOURS") {
+            self.session_hours = v.parse().context("BALAI_SESSION_HOURS must be a whole number")?;
+        }
+        if let Some(v) = get("BALAI_DB_MAX_CONNECTIONS") {
+            self.db_max_connections = v.parse().context("BALAI_DB_MAX_CONNECTIONS must be a whole number")?;
+        }
+        if let Some(v) = get("BALAI_MIGRATE_ON_START") {
+            self.migrate_on_start = !matches!(v.as_str(), "0" | "false" | "no");
+        }
+        if self.max_body_mib == 0 || self.session_hours <= 0 {
+            bail!("max_body_mib and session_hours must be greater than zero");
+        }
+        Ok(())
+    }
+
+    /// The database URL, defaulting to SQLite in the data directory.
+    pub fn database_url(&self) -> String {
+        if self.database_url.trim().is_empty() {
+            format!("sqlite://{}", self.data_dir.join("balai.db").display())
+        } else {
+            self.database_url.clone()
+        }
+    }
+
+    pub fn files_dir(&self) -> PathBuf {
+        self.files_dir.clone().unwrap_or_else(|| self.data_dir.join("files"))
+    }
+
+    pub fn public_url(&self) -> String {
+        if self.public_url.is_empty() {
+            format!("http://{}", self.listen)
+        } else {
+            self.public_url.trim_end_matches('/').to_string()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn environment_overrides_defaults() {
+        let mut c = Config::default();
+        c.apply_env(|k| match k {
+            "BALAI_DATABASE_URL" => Some("postgres://u:p@h/db".into()),
+            "BALAI_LISTEN" => Some("0.0.0.0:9000".into()),
+            _ => None,
+        })
+        .expect("env");
+        assert_eq!(c.database_url(), "postgres://u:p@h/db");
+        assert_eq!(c.public_url(), "http://0.0.0.0:9000");
+        assert!(!format!("{c:?}").contains(":p@"), "password must not be printed");
+    }
+
+    #[test]
+    fn sqlite_in_data_dir_by_default() {
+        let c = Config::default();
+        assert_eq!(c.database_url(), "sqlite://./balai-data/balai.db");
+    }
+
+    #[test]
+    fn a_bad_number_is_one_clear_sentence() {
+        let mut c = Config::default();
+        let e = c.apply_env(|k| (k == "BALAI_SESSION_HOURS").then(|| "x".into()));
+        assert!(format!("{:#}", e.expect_err("must fail")).contains("BALAI_SESSION_HOURS"));
+    }
+}
