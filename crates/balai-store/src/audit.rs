@@ -297,7 +297,7 @@ fn compare_records(
     for s in snapshots {
         let key = (s.subject_type.to_string(), s.subject_id.clone());
         match expected.remove(&key) {
-            Some(Some(state)) if state == s.state.to_string() => {}
+            Some(Some(state)) if *state == s.state.to_string() => {}
             Some(Some(_)) => problems.push(Problem::RecordAltered {
                 subject_type: key.0,
                 subject_id: key.1,

@@ -9,8 +9,8 @@
 mod writes;
 
 pub use writes::{
-    add_holiday, insert_deadline_rule, load_year, mark_year_loaded, remove_holiday,
-    set_office_week, update_deadline_rule, RuleEdit,
+    RuleEdit, add_holiday, insert_deadline_rule, load_year, mark_year_loaded, remove_holiday,
+    set_office_week, update_deadline_rule,
 };
 
 use std::collections::BTreeSet;
@@ -130,8 +130,7 @@ fn parse_holiday_kind(s: &str) -> Result<HolidayKind> {
     HolidayKind::parse(s).map_err(|_| StoreError::Corrupt(format!("unknown holiday kind {s}")))
 }
 
-pub(crate) const HOLIDAY_SQL: &str =
-    "SELECT id, day, name, kind, decree, created_at FROM holidays";
+pub(crate) const HOLIDAY_SQL: &str = "SELECT id, day, name, kind, decree, created_at FROM holidays";
 pub(crate) const YEAR_SQL: &str = "SELECT year, decree, loaded_at FROM calendar_years";
 pub(crate) const WEEK_SQL: &str =
     "SELECT office_code, weekdays, utc_offset_hours, updated_at FROM office_weeks";
@@ -240,7 +239,8 @@ pub async fn office_known(db: &Db, code: &str) -> Result<bool> {
     }
     let sql = "SELECT (SELECT COUNT(*) FROM office_weeks WHERE office_code = $1) \
                + (SELECT COUNT(*) FROM organisations WHERE code = $1)";
-    let n: i64 = crate::on_db!(db.read(), p => sqlx::query_scalar(sql).bind(code).fetch_one(p).await)?;
+    let n: i64 =
+        crate::on_db!(db.read(), p => sqlx::query_scalar(sql).bind(code).fetch_one(p).await)?;
     Ok(n > 0)
 }
 
@@ -263,7 +263,10 @@ pub async fn work_calendar_tx(tx: &mut Tx, office_code: Option<&str>) -> Result<
 async fn calendar_from(r: &mut Reader<'_>, office_code: Option<&str>) -> Result<WorkCalendar> {
     let week = office_week(r, office_code).await?;
     let rows = read!(r, fetch_all, HolidayRow, HOLIDAY_SQL)?;
-    let holidays = rows.iter().map(HolidayRow::to_core).collect::<Result<Vec<_>>>()?;
+    let holidays = rows
+        .iter()
+        .map(HolidayRow::to_core)
+        .collect::<Result<Vec<_>>>()?;
     let years: BTreeSet<i32> = read!(r, fetch_all, CalendarYearRow, YEAR_SQL)?
         .into_iter()
         .map(|y| y.year)
@@ -299,8 +302,19 @@ async fn office_week(r: &mut Reader<'_>, office_code: Option<&str>) -> Result<Of
 /// Reads the region setting; anything but `false`, `0` or `tidak` keeps the default (closed).
 async fn cuti_bersama_is_holiday(r: &mut Reader<'_>) -> Result<bool> {
     let sql = "SELECT key, value FROM region_settings WHERE key = $1";
-    let row = read!(r, fetch_optional, (String, String), sql, CUTI_BERSAMA_SETTING)?;
-    Ok(row.is_none_or(|(_, v)| !matches!(v.trim().to_ascii_lowercase().as_str(), "false" | "0" | "tidak")))
+    let row = read!(
+        r,
+        fetch_optional,
+        (String, String),
+        sql,
+        CUTI_BERSAMA_SETTING
+    )?;
+    Ok(row.is_none_or(|(_, v)| {
+        !matches!(
+            v.trim().to_ascii_lowercase().as_str(),
+            "false" | "0" | "tidak"
+        )
+    }))
 }
 
 /// Snapshots of every holiday, loaded year, office week and deadline rule, for `audit verify`.

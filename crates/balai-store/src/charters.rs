@@ -71,9 +71,19 @@ pub async fn history(db: &Db, org_id: Uuid) -> Result<Vec<CharterRow>> {
 }
 
 /// Adopts a new charter for an organisation, audited. The previous one stays in the history.
-pub async fn adopt(tx: &mut Tx, ctx: &AuditCtx, input: &CharterInput) -> Result<CharterRow, WriteError> {
-    if crate::organisations::get_tx(tx, input.organisation_id).await?.is_none() {
-        return Err(WriteError::invalid("organisation", "org-err-organisation-unknown"));
+pub async fn adopt(
+    tx: &mut Tx,
+    ctx: &AuditCtx,
+    input: &CharterInput,
+) -> Result<CharterRow, WriteError> {
+    if crate::organisations::get_tx(tx, input.organisation_id)
+        .await?
+        .is_none()
+    {
+        return Err(WriteError::invalid(
+            "organisation",
+            "org-err-organisation-unknown",
+        ));
     }
     let body = match input.body.trim() {
         "" => balai_core::catalog::charter_default_text(),

@@ -94,7 +94,12 @@ pub struct NewComment {
 impl NewComment {
     /// Reads a submitted comment: name 1–120 characters, a known group, comment 1–2000
     /// characters. Reports every problem (fields `name`, `group`, `body`).
-    pub fn parse(author_user_id: Option<Uuid>, name: &str, group: &str, body: &str) -> Result<Self, FieldErrors> {
+    pub fn parse(
+        author_user_id: Option<Uuid>,
+        name: &str,
+        group: &str,
+        body: &str,
+    ) -> Result<Self, FieldErrors> {
         let mut errs = FieldErrors::new();
         check_len("name", name, 1, NAME_MAX, &mut errs);
         let group = errs.take("group", ParticipantGroup::parse(group));
@@ -111,13 +116,18 @@ impl NewComment {
     }
 }
 
-async fn version_state(tx: &mut Tx, version_id: Uuid) -> CResult<(StandardStatus, Option<NaiveDate>, Option<NaiveDate>)> {
+async fn version_state(
+    tx: &mut Tx,
+    version_id: Uuid,
+) -> CResult<(StandardStatus, Option<NaiveDate>, Option<NaiveDate>)> {
     let sql = "SELECT status, comment_from, comment_until FROM standard_versions WHERE id = $1";
     let row: Option<(String, Option<NaiveDate>, Option<NaiveDate>)> =
         crate::on_tx!(tx, c => sqlx::query_as(sql).bind(version_id).fetch_optional(c).await)?;
-    let (status, from, until) = row.ok_or_else(|| StoreError::NotFound(format!("standard version {version_id}")))?;
-    let status = StandardStatus::parse(&status)
-        .map_err(|_| StoreError::Corrupt(format!("standard version {version_id} status {status}")))?;
+    let (status, from, until) =
+        row.ok_or_else(|| StoreError::NotFound(format!("standard version {version_id}")))?;
+    let status = StandardStatus::parse(&status).map_err(|_| {
+        StoreError::Corrupt(format!("standard version {version_id} status {status}"))
+    })?;
     Ok((status, from, until))
 }
 
@@ -149,7 +159,12 @@ pub async fn add_comment(
         .bind(&comment.author_name).bind(comment.group.as_str()).bind(&comment.body).bind(ctx.at)
         .execute(c).await.map(|_| ()))?;
     let row = comment_in_tx(tx, id).await?;
-    audit::record(tx, ctx, Change::new("create", COMMENT_SUBJECT, id).after(&row)?).await?;
+    audit::record(
+        tx,
+        ctx,
+        Change::new("create", COMMENT_SUBJECT, id).after(&row)?,
+    )
+    .await?;
     Ok(row)
 }
 
@@ -159,7 +174,11 @@ pub async fn moderate(tx: &mut Tx, ctx: &AuditCtx, id: Uuid, approve: bool) -> C
     if before.status != CommentStatus::Pending.as_str() {
         return Err(ConsultationError::AlreadyModerated);
     }
-    let to = if approve { CommentStatus::Approved } else { CommentStatus::Rejected };
+    let to = if approve {
+        CommentStatus::Approved
+    } else {
+        CommentStatus::Rejected
+    };
     let sql = "UPDATE consultation_comments SET status = $1, moderated_by = $2, moderated_at = $3 \
         WHERE id = $4 AND status = 'pending'";
     let done = crate::on_tx!(tx, c => sqlx::query(sql).bind(to.as_str()).bind(ctx.actor.user_id)
@@ -169,7 +188,9 @@ pub async fn moderate(tx: &mut Tx, ctx: &AuditCtx, id: Uuid, approve: bool) -> C
     }
     let after = comment_in_tx(tx, id).await?;
     let action = if approve { "approve" } else { "reject" };
-    let change = Change::new(action, COMMENT_SUBJECT, id).before(&before)?.after(&after)?;
+    let change = Change::new(action, COMMENT_SUBJECT, id)
+        .before(&before)?
+        .after(&after)?;
     audit::record(tx, ctx, change).await?;
     Ok(after)
 }
@@ -204,8 +225,11 @@ macro_rules! select_item {
 
 /// Pending comments, oldest first; only `organisation_id`'s services when given.
 pub async fn pending(db: &Db, organisation_id: Option<Uuid>) -> crate::Result<Vec<CommentItem>> {
-    let sql = concat!(select_item!(), " WHERE c.status = 'pending' AND ($1 IS NULL OR s.organisation_id = $1) \
-         ORDER BY c.created_at, c.id LIMIT 500");
+    let sql = concat!(
+        select_item!(),
+        " WHERE c.status = 'pending' AND ($1 IS NULL OR s.organisation_id = $1) \
+         ORDER BY c.created_at, c.id LIMIT 500"
+    );
     let rows = crate::on_db!(db.read(), p => sqlx::query_as::<_, CommentItem>(sql)
         .bind(organisation_id).fetch_all(p).await)?;
     Ok(rows)
@@ -219,9 +243,16 @@ pub async fn comment_item(db: &Db, id: Uuid) -> crate::Result<Option<CommentItem
 }
 
 /// Comments on a version, oldest first; only approved ones when `approved_only`.
-pub async fn comments_for_version(db: &Db, version_id: Uuid, approved_only: bool) -> crate::Result<Vec<CommentRow>> {
-    let sql = concat!(select_comment!(), " WHERE version_id = $1 AND ($2 = FALSE OR status = 'approved') \
-         ORDER BY created_at, id");
+pub async fn comments_for_version(
+    db: &Db,
+    version_id: Uuid,
+    approved_only: bool,
+) -> crate::Result<Vec<CommentRow>> {
+    let sql = concat!(
+        select_comment!(),
+        " WHERE version_id = $1 AND ($2 = FALSE OR status = 'approved') \
+         ORDER BY created_at, id"
+    );
     let rows = crate::on_db!(db.read(), p => sqlx::query_as::<_, CommentRow>(sql)
         .bind(version_id).bind(approved_only).fetch_all(p).await)?;
     Ok(rows)
@@ -259,8 +290,20 @@ impl ForumInput {
     pub fn validate(&self) -> Result<(), FieldErrors> {
         let mut errs = FieldErrors::new();
         check_len("place", &self.place, 1, LINE_MAX, &mut errs);
-        check_len("agreed_record", &self.agreed_record, 1, RECORD_MAX, &mut errs);
-        if self.participants.iter().map(|p| u64::from(p.count)).sum::<u64>() == 0 {
+        check_len(
+            "agreed_record",
+            &self.agreed_record,
+            1,
+            RECORD_MAX,
+            &mut errs,
+        );
+        if self
+            .participants
+            .iter()
+            .map(|p| u64::from(p.count))
+            .sum::<u64>()
+            == 0
+        {
             errs.add("participants", "err-forum-no-participants");
         }
         for (i, p) in self.participants.iter().enumerate() {
@@ -272,8 +315,20 @@ impl ForumInput {
             errs.add("follow_ups", "err-too-many");
         }
         for (i, f) in self.follow_ups.iter().enumerate() {
-            check_len(&format!("follow_ups[{i}].item"), &f.item, 1, LINE_MAX, &mut errs);
-            check_len(&format!("follow_ups[{i}].owner"), &f.owner, 1, LINE_MAX, &mut errs);
+            check_len(
+                &format!("follow_ups[{i}].item"),
+                &f.item,
+                1,
+                LINE_MAX,
+                &mut errs,
+            );
+            check_len(
+                &format!("follow_ups[{i}].owner"),
+                &f.owner,
+                1,
+                LINE_MAX,
+                &mut errs,
+            );
         }
         errs.into_result()
     }
@@ -297,11 +352,13 @@ pub struct ForumRow {
 
 impl ForumRow {
     pub fn participant_list(&self) -> crate::Result<Vec<ParticipantCount>> {
-        serde_json::from_str(&self.participants).map_err(|e| StoreError::Corrupt(format!("forum {}: {e}", self.id)))
+        serde_json::from_str(&self.participants)
+            .map_err(|e| StoreError::Corrupt(format!("forum {}: {e}", self.id)))
     }
 
     pub fn follow_up_list(&self) -> crate::Result<Vec<FollowUp>> {
-        serde_json::from_str(&self.follow_ups).map_err(|e| StoreError::Corrupt(format!("forum {}: {e}", self.id)))
+        serde_json::from_str(&self.follow_ups)
+            .map_err(|e| StoreError::Corrupt(format!("forum {}: {e}", self.id)))
     }
 }
 
@@ -325,7 +382,12 @@ pub(crate) async fn forum_exists(tx: &mut Tx, version_id: Uuid) -> crate::Result
 
 /// Records the forum of a draft or a version under consultation, or corrects the record
 /// already made, audited.
-pub async fn record_forum(tx: &mut Tx, ctx: &AuditCtx, version_id: Uuid, input: &ForumInput) -> CResult<ForumRow> {
+pub async fn record_forum(
+    tx: &mut Tx,
+    ctx: &AuditCtx,
+    version_id: Uuid,
+    input: &ForumInput,
+) -> CResult<ForumRow> {
     input.validate().map_err(ConsultationError::Invalid)?;
     let (status, _, _) = version_state(tx, version_id).await?;
     if !matches!(status, StandardStatus::Draft | StandardStatus::Consultation) {
@@ -377,10 +439,18 @@ pub async fn snapshots(db: &Db) -> crate::Result<Vec<Snapshot>> {
     let forums = crate::on_db!(db.write(), p => sqlx::query_as::<_, ForumRow>(select_forum!()).fetch_all(p).await)?;
     let mut out = Vec::with_capacity(comments.len() + forums.len());
     for c in comments {
-        out.push(Snapshot { subject_type: COMMENT_SUBJECT, subject_id: c.id.to_string(), state: serde_json::to_value(&c)? });
+        out.push(Snapshot {
+            subject_type: COMMENT_SUBJECT,
+            subject_id: c.id.to_string(),
+            state: serde_json::to_value(&c)?,
+        });
     }
     for f in forums {
-        out.push(Snapshot { subject_type: FORUM_SUBJECT, subject_id: f.id.to_string(), state: serde_json::to_value(&f)? });
+        out.push(Snapshot {
+            subject_type: FORUM_SUBJECT,
+            subject_id: f.id.to_string(),
+            state: serde_json::to_value(&f)?,
+        });
     }
     Ok(out)
 }

@@ -11,11 +11,13 @@ mod announcements;
 mod regulations;
 
 pub use announcements::{
-    Announcement, AnnouncementDraft, AnnouncementKind, AnnouncementPage, ContentError, Refusal,
-    RepairNotice, announcement, check_announcement, create_announcement, list_announcements,
-    update_announcement, REPAIR_RULE,
+    Announcement, AnnouncementDraft, AnnouncementKind, AnnouncementPage, ContentError, REPAIR_RULE,
+    Refusal, RepairNotice, announcement, check_announcement, create_announcement,
+    list_announcements, update_announcement,
 };
-pub use regulations::{REGULATION_KINDS, Regulation, RegulationDraft, create_regulation, regulations};
+pub use regulations::{
+    REGULATION_KINDS, Regulation, RegulationDraft, create_regulation, regulations,
+};
 
 use crate::audit::Snapshot;
 use crate::{Db, Result};
@@ -33,13 +35,17 @@ pub async fn home_stats(db: &Db) -> Result<HomeStats> {
                (SELECT COUNT(*) FROM services WHERE active = $1)";
     let (organisations, services): (i64, i64) =
         crate::on_db!(db.read(), p => sqlx::query_as(sql).bind(true).fetch_one(p).await)?;
-    Ok(HomeStats { organisations, services })
+    Ok(HomeStats {
+        organisations,
+        services,
+    })
 }
 
 /// The name of an organisation (announcements may come from one).
 pub async fn organisation_name(db: &Db, id: uuid::Uuid) -> Result<Option<String>> {
     let sql = "SELECT name FROM organisations WHERE id = $1";
-    let name = crate::on_db!(db.read(), p => sqlx::query_scalar(sql).bind(id).fetch_optional(p).await)?;
+    let name =
+        crate::on_db!(db.read(), p => sqlx::query_scalar(sql).bind(id).fetch_optional(p).await)?;
     Ok(name)
 }
 

@@ -79,8 +79,16 @@ macro_rules! counter_cols {
     };
 }
 
-const BY_ID: &str = concat!("SELECT ", counter_cols!(), " FROM counters k WHERE k.id = $1");
-const BY_CODE: &str = concat!("SELECT ", counter_cols!(), " FROM counters k WHERE k.code = $1");
+const BY_ID: &str = concat!(
+    "SELECT ",
+    counter_cols!(),
+    " FROM counters k WHERE k.id = $1"
+);
+const BY_CODE: &str = concat!(
+    "SELECT ",
+    counter_cols!(),
+    " FROM counters k WHERE k.code = $1"
+);
 
 /// The counter with this code.
 pub async fn get_by_code(db: &Db, code: &str) -> Result<Option<CounterRow>> {
@@ -154,12 +162,19 @@ pub async fn list(db: &Db, f: &CounterFilter) -> Result<Paged<CounterListItem>> 
 async fn check_org(tx: &mut Tx, org_id: Uuid) -> Result<(), WriteError> {
     match crate::organisations::get_tx(tx, org_id).await? {
         Some(_) => Ok(()),
-        None => Err(WriteError::invalid("organisation", "org-err-organisation-unknown")),
+        None => Err(WriteError::invalid(
+            "organisation",
+            "org-err-organisation-unknown",
+        )),
     }
 }
 
 /// Opens a new counter, audited.
-pub async fn create(tx: &mut Tx, ctx: &AuditCtx, input: &CounterInput) -> Result<CounterRow, WriteError> {
+pub async fn create(
+    tx: &mut Tx,
+    ctx: &AuditCtx,
+    input: &CounterInput,
+) -> Result<CounterRow, WriteError> {
     check_org(tx, input.organisation_id).await?;
     let id = balai_core::ids::new_id();
     let sql = "INSERT INTO counters (id, organisation_id, code, name, building, floor, position, \
@@ -172,7 +187,9 @@ pub async fn create(tx: &mut Tx, ctx: &AuditCtx, input: &CounterInput) -> Result
         .bind(i.opening_hours.to_compact()).bind(ctx.at)
         .execute(c).await.map(|r| r.rows_affected()));
     res.map_err(|e| code_taken(e.into()))?;
-    let row = get_tx(tx, id).await?.ok_or(StoreError::NotFound(id.to_string()))?;
+    let row = get_tx(tx, id)
+        .await?
+        .ok_or(StoreError::NotFound(id.to_string()))?;
     audit::record(tx, ctx, Change::new("create", SUBJECT, id).after(&row)?).await?;
     Ok(row)
 }
@@ -185,7 +202,9 @@ pub async fn update(
     version: i32,
     input: &CounterInput,
 ) -> Result<CounterRow, WriteError> {
-    let old = get_tx(tx, id).await?.ok_or(StoreError::NotFound(id.to_string()))?;
+    let old = get_tx(tx, id)
+        .await?
+        .ok_or(StoreError::NotFound(id.to_string()))?;
     check_org(tx, input.organisation_id).await?;
     let sql = "UPDATE counters SET organisation_id = $3, code = $4, name = $5, building = $6, \
         floor = $7, position = $8, opening_hours = $9, updated_at = $10, version = version + 1 \
@@ -198,27 +217,53 @@ pub async fn update(
         .execute(c).await.map(|r| r.rows_affected()));
     let done = res.map_err(|e| code_taken(e.into()))?;
     if done == 0 {
-        return Err(StoreError::Conflict(format!("counter {} changed since version {version}", old.code)).into());
+        return Err(StoreError::Conflict(format!(
+            "counter {} changed since version {version}",
+            old.code
+        ))
+        .into());
     }
-    let row = get_tx(tx, id).await?.ok_or(StoreError::NotFound(id.to_string()))?;
-    let change = Change::new("update", SUBJECT, id).before(&old)?.after(&row)?;
+    let row = get_tx(tx, id)
+        .await?
+        .ok_or(StoreError::NotFound(id.to_string()))?;
+    let change = Change::new("update", SUBJECT, id)
+        .before(&old)?
+        .after(&row)?;
     audit::record(tx, ctx, change).await?;
     Ok(row)
 }
 
 /// Closes a counter (or reopens it), audited, version-checked.
-pub async fn set_active(tx: &mut Tx, ctx: &AuditCtx, id: Uuid, version: i32, active: bool) -> Result<CounterRow> {
-    let old = get_tx(tx, id).await?.ok_or(StoreError::NotFound(id.to_string()))?;
+pub async fn set_active(
+    tx: &mut Tx,
+    ctx: &AuditCtx,
+    id: Uuid,
+    version: i32,
+    active: bool,
+) -> Result<CounterRow> {
+    let old = get_tx(tx, id)
+        .await?
+        .ok_or(StoreError::NotFound(id.to_string()))?;
     let sql = "UPDATE counters SET active = $3, updated_at = $4, version = version + 1 \
                WHERE id = $1 AND version = $2";
     let done = crate::on_tx!(tx, c => sqlx::query(sql)
         .bind(id).bind(version).bind(active).bind(ctx.at).execute(c).await.map(|r| r.rows_affected()))?;
     if done == 0 {
-        return Err(StoreError::Conflict(format!("counter {} changed since version {version}", old.code)));
+        return Err(StoreError::Conflict(format!(
+            "counter {} changed since version {version}",
+            old.code
+        )));
     }
-    let row = get_tx(tx, id).await?.ok_or(StoreError::NotFound(id.to_string()))?;
+    let row = get_tx(tx, id)
+        .await?
+        .ok_or(StoreError::NotFound(id.to_string()))?;
     let action = if active { "activate" } else { "deactivate" };
-    audit::record(tx, ctx, Change::new(action, SUBJECT, id).before(&old)?.after(&row)?).await?;
+    audit::record(
+        tx,
+        ctx,
+        Change::new(action, SUBJECT, id).before(&old)?.after(&row)?,
+    )
+    .await?;
     Ok(row)
 }
 

@@ -80,7 +80,11 @@ macro_rules! officer_cols {
     };
 }
 
-const BY_ID: &str = concat!("SELECT ", officer_cols!(), " FROM officers f WHERE f.id = $1");
+const BY_ID: &str = concat!(
+    "SELECT ",
+    officer_cols!(),
+    " FROM officers f WHERE f.id = $1"
+);
 
 /// The officer with this id.
 pub async fn get(db: &Db, id: Uuid) -> Result<Option<OfficerRow>> {
@@ -126,7 +130,11 @@ pub async fn list(db: &Db, f: &OfficerFilter) -> Result<Paged<OfficerListItem>> 
 }
 
 /// The officers of one organisation (for its public profile: `active_only`).
-pub async fn of_organisation(db: &Db, org_id: Uuid, active_only: bool) -> Result<Vec<OfficerListItem>> {
+pub async fn of_organisation(
+    db: &Db,
+    org_id: Uuid,
+    active_only: bool,
+) -> Result<Vec<OfficerListItem>> {
     let f = OfficerFilter {
         organisation_id: Some(org_id),
         active_only,
@@ -138,9 +146,19 @@ pub async fn of_organisation(db: &Db, org_id: Uuid, active_only: bool) -> Result
 
 /// Refuses a missing organisation, a counter of another organisation, a missing superior or a
 /// superior chain that comes back to `own`. Returns the counter's id.
-async fn check_refs(tx: &mut Tx, own: Option<Uuid>, input: &OfficerInput) -> Result<Option<Uuid>, WriteError> {
-    if crate::organisations::get_tx(tx, input.organisation_id).await?.is_none() {
-        return Err(WriteError::invalid("organisation", "org-err-organisation-unknown"));
+async fn check_refs(
+    tx: &mut Tx,
+    own: Option<Uuid>,
+    input: &OfficerInput,
+) -> Result<Option<Uuid>, WriteError> {
+    if crate::organisations::get_tx(tx, input.organisation_id)
+        .await?
+        .is_none()
+    {
+        return Err(WriteError::invalid(
+            "organisation",
+            "org-err-organisation-unknown",
+        ));
     }
     let counter_id = match &input.counter_code {
         None => None,
@@ -159,7 +177,11 @@ async fn check_refs(tx: &mut Tx, own: Option<Uuid>, input: &OfficerInput) -> Res
 }
 
 /// The superior must exist, and its chain of superiors must not reach `own`.
-async fn check_superior(tx: &mut Tx, own: Option<Uuid>, superior: Option<Uuid>) -> Result<(), WriteError> {
+async fn check_superior(
+    tx: &mut Tx,
+    own: Option<Uuid>,
+    superior: Option<Uuid>,
+) -> Result<(), WriteError> {
     let Some(first) = superior else { return Ok(()) };
     let mut cursor = Some(first);
     let mut steps = 0;
@@ -181,7 +203,11 @@ async fn check_superior(tx: &mut Tx, own: Option<Uuid>, superior: Option<Uuid>) 
 }
 
 /// Registers a new officer, audited.
-pub async fn create(tx: &mut Tx, ctx: &AuditCtx, input: &OfficerInput) -> Result<OfficerRow, WriteError> {
+pub async fn create(
+    tx: &mut Tx,
+    ctx: &AuditCtx,
+    input: &OfficerInput,
+) -> Result<OfficerRow, WriteError> {
     let counter_id = check_refs(tx, None, input).await?;
     let id = balai_core::ids::new_id();
     let sql = "INSERT INTO officers (id, organisation_id, name, position, nip, superior_id, \
@@ -193,7 +219,9 @@ pub async fn create(tx: &mut Tx, ctx: &AuditCtx, input: &OfficerInput) -> Result
         .bind(i.nip.trim()).bind(i.superior_id).bind(counter_id).bind(i.public_profile.trim())
         .bind(i.competence.trim()).bind(ctx.at)
         .execute(c).await.map(|r| r.rows_affected()))?;
-    let row = get_tx(tx, id).await?.ok_or(StoreError::NotFound(id.to_string()))?;
+    let row = get_tx(tx, id)
+        .await?
+        .ok_or(StoreError::NotFound(id.to_string()))?;
     audit::record(tx, ctx, Change::new("create", SUBJECT, id).after(&row)?).await?;
     Ok(row)
 }
@@ -206,7 +234,9 @@ pub async fn update(
     version: i32,
     input: &OfficerInput,
 ) -> Result<OfficerRow, WriteError> {
-    let old = get_tx(tx, id).await?.ok_or(StoreError::NotFound(id.to_string()))?;
+    let old = get_tx(tx, id)
+        .await?
+        .ok_or(StoreError::NotFound(id.to_string()))?;
     let counter_id = check_refs(tx, Some(id), input).await?;
     let sql = "UPDATE officers SET organisation_id = $3, name = $4, position = $5, nip = $6, \
         superior_id = $7, counter_id = $8, public_profile = $9, competence = $10, \
@@ -218,10 +248,16 @@ pub async fn update(
         .bind(i.public_profile.trim()).bind(i.competence.trim()).bind(ctx.at)
         .execute(c).await.map(|r| r.rows_affected()))?;
     if done == 0 {
-        return Err(StoreError::Conflict(format!("officer {id} changed since version {version}")).into());
+        return Err(
+            StoreError::Conflict(format!("officer {id} changed since version {version}")).into(),
+        );
     }
-    let row = get_tx(tx, id).await?.ok_or(StoreError::NotFound(id.to_string()))?;
-    let change = Change::new("update", SUBJECT, id).before(&old)?.after(&row)?;
+    let row = get_tx(tx, id)
+        .await?
+        .ok_or(StoreError::NotFound(id.to_string()))?;
+    let change = Change::new("update", SUBJECT, id)
+        .before(&old)?
+        .after(&row)?;
     audit::record(tx, ctx, change).await?;
     Ok(row)
 }
@@ -234,31 +270,54 @@ pub async fn set_superior(
     id: Uuid,
     superior_id: Option<Uuid>,
 ) -> Result<OfficerRow, WriteError> {
-    let old = get_tx(tx, id).await?.ok_or(StoreError::NotFound(id.to_string()))?;
+    let old = get_tx(tx, id)
+        .await?
+        .ok_or(StoreError::NotFound(id.to_string()))?;
     check_superior(tx, Some(id), superior_id).await?;
     let sql = "UPDATE officers SET superior_id = $2, updated_at = $3, version = version + 1 \
                WHERE id = $1";
     crate::on_tx!(tx, c => sqlx::query(sql).bind(id).bind(superior_id).bind(ctx.at).execute(c).await.map(|r| r.rows_affected()))?;
-    let row = get_tx(tx, id).await?.ok_or(StoreError::NotFound(id.to_string()))?;
-    let change = Change::new("update", SUBJECT, id).before(&old)?.after(&row)?;
+    let row = get_tx(tx, id)
+        .await?
+        .ok_or(StoreError::NotFound(id.to_string()))?;
+    let change = Change::new("update", SUBJECT, id)
+        .before(&old)?
+        .after(&row)?;
     audit::record(tx, ctx, change).await?;
     Ok(row)
 }
 
 /// Takes an officer off duty (or back), audited, version-checked. The row stays: complaints
 /// and decisions keep pointing at it.
-pub async fn set_active(tx: &mut Tx, ctx: &AuditCtx, id: Uuid, version: i32, active: bool) -> Result<OfficerRow> {
-    let old = get_tx(tx, id).await?.ok_or(StoreError::NotFound(id.to_string()))?;
+pub async fn set_active(
+    tx: &mut Tx,
+    ctx: &AuditCtx,
+    id: Uuid,
+    version: i32,
+    active: bool,
+) -> Result<OfficerRow> {
+    let old = get_tx(tx, id)
+        .await?
+        .ok_or(StoreError::NotFound(id.to_string()))?;
     let sql = "UPDATE officers SET active = $3, updated_at = $4, version = version + 1 \
                WHERE id = $1 AND version = $2";
     let done = crate::on_tx!(tx, c => sqlx::query(sql)
         .bind(id).bind(version).bind(active).bind(ctx.at).execute(c).await.map(|r| r.rows_affected()))?;
     if done == 0 {
-        return Err(StoreError::Conflict(format!("officer {id} changed since version {version}")));
+        return Err(StoreError::Conflict(format!(
+            "officer {id} changed since version {version}"
+        )));
     }
-    let row = get_tx(tx, id).await?.ok_or(StoreError::NotFound(id.to_string()))?;
+    let row = get_tx(tx, id)
+        .await?
+        .ok_or(StoreError::NotFound(id.to_string()))?;
     let action = if active { "activate" } else { "deactivate" };
-    audit::record(tx, ctx, Change::new(action, SUBJECT, id).before(&old)?.after(&row)?).await?;
+    audit::record(
+        tx,
+        ctx,
+        Change::new(action, SUBJECT, id).before(&old)?.after(&row)?,
+    )
+    .await?;
     Ok(row)
 }
 

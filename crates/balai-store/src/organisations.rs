@@ -29,7 +29,10 @@ pub(crate) const MAX_CHAIN: usize = 256;
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     #[error("invalid {field}: {key}")]
-    Invalid { field: &'static str, key: &'static str },
+    Invalid {
+        field: &'static str,
+        key: &'static str,
+    },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -164,8 +167,16 @@ macro_rules! org_cols {
     };
 }
 
-const BY_ID: &str = concat!("SELECT ", org_cols!(), " FROM organisations o WHERE o.id = $1");
-const BY_CODE: &str = concat!("SELECT ", org_cols!(), " FROM organisations o WHERE o.code = $1");
+const BY_ID: &str = concat!(
+    "SELECT ",
+    org_cols!(),
+    " FROM organisations o WHERE o.id = $1"
+);
+const BY_CODE: &str = concat!(
+    "SELECT ",
+    org_cols!(),
+    " FROM organisations o WHERE o.code = $1"
+);
 
 /// `%text%` for LIKE on folded text, with LIKE's wildcards in the input escaped (`ESCAPE '\'`).
 pub fn like_pattern(q: &str) -> Option<String> {
@@ -248,7 +259,11 @@ pub async fn list(db: &Db, f: &OrgFilter) -> Result<Paged<OrganisationSummary>> 
 
 /// Every organisation (active or not), by name: for choosing a superior unit or an owner.
 pub async fn all(db: &Db) -> Result<Vec<OrganisationRow>> {
-    let sql = concat!("SELECT ", org_cols!(), " FROM organisations o ORDER BY o.name, o.code");
+    let sql = concat!(
+        "SELECT ",
+        org_cols!(),
+        " FROM organisations o ORDER BY o.name, o.code"
+    );
     let rows = crate::on_db!(db.read(), p => sqlx::query_as::<_, OrganisationRow>(sql)
         .fetch_all(p).await)?;
     Ok(rows)
@@ -296,7 +311,11 @@ pub(crate) fn code_taken(e: StoreError) -> WriteError {
 }
 
 /// Registers a new organisation, audited.
-pub async fn create(tx: &mut Tx, ctx: &AuditCtx, input: &OrganisationInput) -> Result<OrganisationRow, WriteError> {
+pub async fn create(
+    tx: &mut Tx,
+    ctx: &AuditCtx,
+    input: &OrganisationInput,
+) -> Result<OrganisationRow, WriteError> {
     let parent_id = resolve_parent(tx, None, input.parent_code.as_ref()).await?;
     let id = balai_core::ids::new_id();
     let sql = "INSERT INTO organisations (id, code, name, name_en, kind, description, address, \
@@ -316,7 +335,9 @@ pub async fn create(tx: &mut Tx, ctx: &AuditCtx, input: &OrganisationInput) -> R
         .bind(i.search_text()).bind(ctx.at)
         .execute(c).await.map(|r| r.rows_affected()));
     res.map_err(|e| code_taken(e.into()))?;
-    let row = get_tx(tx, id).await?.ok_or(StoreError::NotFound(id.to_string()))?;
+    let row = get_tx(tx, id)
+        .await?
+        .ok_or(StoreError::NotFound(id.to_string()))?;
     audit::record(tx, ctx, Change::new("create", SUBJECT, id).after(&row)?).await?;
     Ok(row)
 }
@@ -329,7 +350,9 @@ pub async fn update(
     version: i32,
     input: &OrganisationInput,
 ) -> Result<OrganisationRow, WriteError> {
-    let old = get_tx(tx, id).await?.ok_or(StoreError::NotFound(id.to_string()))?;
+    let old = get_tx(tx, id)
+        .await?
+        .ok_or(StoreError::NotFound(id.to_string()))?;
     let parent_id = resolve_parent(tx, Some(id), input.parent_code.as_ref()).await?;
     let sql = "UPDATE organisations SET code = $3, name = $4, name_en = $5, kind = $6, \
         description = $7, address = $8, phone = $9, email = $10, website = $11, head_name = $12, \
@@ -350,10 +373,18 @@ pub async fn update(
         .execute(c).await.map(|r| r.rows_affected()));
     let done = res.map_err(|e| code_taken(e.into()))?;
     if done == 0 {
-        return Err(StoreError::Conflict(format!("organisation {} changed since version {version}", old.code)).into());
+        return Err(StoreError::Conflict(format!(
+            "organisation {} changed since version {version}",
+            old.code
+        ))
+        .into());
     }
-    let row = get_tx(tx, id).await?.ok_or(StoreError::NotFound(id.to_string()))?;
-    let change = Change::new("update", SUBJECT, id).before(&old)?.after(&row)?;
+    let row = get_tx(tx, id)
+        .await?
+        .ok_or(StoreError::NotFound(id.to_string()))?;
+    let change = Change::new("update", SUBJECT, id)
+        .before(&old)?
+        .after(&row)?;
     audit::record(tx, ctx, change).await?;
     Ok(row)
 }
@@ -366,23 +397,39 @@ pub async fn set_active(
     version: i32,
     active: bool,
 ) -> Result<OrganisationRow> {
-    let old = get_tx(tx, id).await?.ok_or(StoreError::NotFound(id.to_string()))?;
+    let old = get_tx(tx, id)
+        .await?
+        .ok_or(StoreError::NotFound(id.to_string()))?;
     let sql = "UPDATE organisations SET active = $3, updated_at = $4, version = version + 1 \
                WHERE id = $1 AND version = $2";
     let done = crate::on_tx!(tx, c => sqlx::query(sql)
         .bind(id).bind(version).bind(active).bind(ctx.at).execute(c).await.map(|r| r.rows_affected()))?;
     if done == 0 {
-        return Err(StoreError::Conflict(format!("organisation {} changed since version {version}", old.code)));
+        return Err(StoreError::Conflict(format!(
+            "organisation {} changed since version {version}",
+            old.code
+        )));
     }
-    let row = get_tx(tx, id).await?.ok_or(StoreError::NotFound(id.to_string()))?;
+    let row = get_tx(tx, id)
+        .await?
+        .ok_or(StoreError::NotFound(id.to_string()))?;
     let action = if active { "activate" } else { "deactivate" };
-    audit::record(tx, ctx, Change::new(action, SUBJECT, id).before(&old)?.after(&row)?).await?;
+    audit::record(
+        tx,
+        ctx,
+        Change::new(action, SUBJECT, id).before(&old)?.after(&row)?,
+    )
+    .await?;
     Ok(row)
 }
 
 /// Snapshots of every organisation, for `audit verify`.
 pub async fn snapshots(db: &Db) -> Result<Vec<Snapshot>> {
-    let sql = concat!("SELECT ", org_cols!(), " FROM organisations o ORDER BY o.id");
+    let sql = concat!(
+        "SELECT ",
+        org_cols!(),
+        " FROM organisations o ORDER BY o.id"
+    );
     let rows = crate::on_db!(db.write(), p => sqlx::query_as::<_, OrganisationRow>(sql)
         .fetch_all(p).await)?;
     rows.into_iter()

@@ -108,7 +108,13 @@ async fn org_in_tx(tx: &mut Tx, id: Uuid) -> Result<OrgChoice> {
 }
 
 /// The folded text a service is found by.
-pub fn search_text(input_name: &str, name_en: &str, code: &str, keywords: &str, org: &OrgChoice) -> String {
+pub fn search_text(
+    input_name: &str,
+    name_en: &str,
+    code: &str,
+    keywords: &str,
+    org: &OrgChoice,
+) -> String {
     fold(&format!(
         "{input_name} {name_en} {code} {keywords} {} {} {}",
         org.code, org.name, org.name_en
@@ -159,7 +165,13 @@ pub async fn update(
 ) -> Result<ServiceRow> {
     let before = get_in_tx(tx, id).await?;
     let org = org_in_tx(tx, input.organisation_id).await?;
-    let search = search_text(&input.name, &input.name_en, &before.code, &input.keywords, &org);
+    let search = search_text(
+        &input.name,
+        &input.name_en,
+        &before.code,
+        &input.keywords,
+        &org,
+    );
     let sql = "UPDATE services SET organisation_id = $1, name = $2, name_en = $3, kind = $4, \
         category = $5, keywords = $6, modes = $7, ticket_prefix = $8, search_text = $9, \
         active = $10, version = version + 1, updated_at = $11 WHERE id = $12 AND version = $13";
@@ -171,43 +183,67 @@ pub async fn update(
         .bind(ctx.at).bind(id).bind(expected_version)
         .execute(c).await.map(|r| r.rows_affected()))?;
     if done == 0 {
-        return Err(StoreError::Conflict(format!("service {} was changed by someone else", before.code)));
+        return Err(StoreError::Conflict(format!(
+            "service {} was changed by someone else",
+            before.code
+        )));
     }
     let after = get_in_tx(tx, id).await?;
-    let change = Change::new("update", SUBJECT, id).before(&before)?.after(&after)?;
+    let change = Change::new("update", SUBJECT, id)
+        .before(&before)?
+        .after(&after)?;
     audit::record(tx, ctx, change).await?;
     Ok(after)
 }
 
 /// Points the service at its newly adopted version (called by the adoption), audited.
-pub(crate) async fn set_published(tx: &mut Tx, ctx: &AuditCtx, id: Uuid, version_id: Uuid) -> Result<ServiceRow> {
+pub(crate) async fn set_published(
+    tx: &mut Tx,
+    ctx: &AuditCtx,
+    id: Uuid,
+    version_id: Uuid,
+) -> Result<ServiceRow> {
     let before = get_in_tx(tx, id).await?;
     let sql = "UPDATE services SET published_version_id = $1, version = version + 1, \
         updated_at = $2 WHERE id = $3";
     crate::on_tx!(tx, c => sqlx::query(sql).bind(version_id).bind(ctx.at).bind(id).execute(c).await.map(|_| ()))?;
     let after = get_in_tx(tx, id).await?;
-    let change = Change::new("publish", SUBJECT, id).before(&before)?.after(&after)?;
+    let change = Change::new("publish", SUBJECT, id)
+        .before(&before)?
+        .after(&after)?;
     audit::record(tx, ctx, change).await?;
     Ok(after)
 }
 
 /// Rebuilds the search text of the organisation's services after the organisation was renamed
 /// (its names are part of what a service is found by), audited per changed service.
-pub async fn refresh_search_text_for_organisation(tx: &mut Tx, ctx: &AuditCtx, organisation_id: Uuid) -> Result<usize> {
+pub async fn refresh_search_text_for_organisation(
+    tx: &mut Tx,
+    ctx: &AuditCtx,
+    organisation_id: Uuid,
+) -> Result<usize> {
     let org = org_in_tx(tx, organisation_id).await?;
     let sql = concat!(select_row!(), " WHERE organisation_id = $1");
     let rows = crate::on_tx!(tx, c => sqlx::query_as::<_, ServiceRow>(sql)
         .bind(organisation_id).fetch_all(c).await)?;
     let mut changed = 0;
     for before in rows {
-        let fresh = search_text(&before.name, &before.name_en, &before.code, &before.keywords, &org);
+        let fresh = search_text(
+            &before.name,
+            &before.name_en,
+            &before.code,
+            &before.keywords,
+            &org,
+        );
         if fresh == before.search_text {
             continue;
         }
         let upd = "UPDATE services SET search_text = $1, version = version + 1, updated_at = $2 WHERE id = $3";
         crate::on_tx!(tx, c => sqlx::query(upd).bind(&fresh).bind(ctx.at).bind(before.id).execute(c).await.map(|_| ()))?;
         let after = get_in_tx(tx, before.id).await?;
-        let change = Change::new("update", SUBJECT, before.id).before(&before)?.after(&after)?;
+        let change = Change::new("update", SUBJECT, before.id)
+            .before(&before)?
+            .after(&after)?;
         audit::record(tx, ctx, change).await?;
         changed += 1;
     }
@@ -310,7 +346,10 @@ pub fn query_patterns(q: Option<&str>) -> [Option<String>; MAX_QUERY_WORDS] {
     let mut out: [Option<String>; MAX_QUERY_WORDS] = Default::default();
     if let Some(q) = q {
         let folded = fold(q);
-        for (slot, word) in out.iter_mut().zip(folded.split(' ').filter(|w| !w.is_empty())) {
+        for (slot, word) in out
+            .iter_mut()
+            .zip(folded.split(' ').filter(|w| !w.is_empty()))
+        {
             *slot = Some(format!("%{}%", like_escape(word)));
         }
     }
@@ -334,7 +373,8 @@ const LIST_SQL: &str = "SELECT s.id, s.organisation_id, s.code, s.name, s.name_e
     AND ($10 = FALSE OR sm.is_free = TRUE) \
     AND ($11 = FALSE OR (s.active = TRUE AND s.published_version_id IS NOT NULL)) \
     AND ($12 IS NULL OR s.organisation_id = $12) \
-    ORDER BY s.name, s.code LIMIT $13 OFFSET $14";
+    ORDER BY CASE WHEN $1 IS NOT NULL AND LOWER(s.name) LIKE $1 ESCAPE '\\' THEN 0 ELSE 1 END, \
+    s.name, s.code LIMIT $13 OFFSET $14";
 
 const COUNT_SQL: &str = "SELECT COUNT(*) FROM services s JOIN organisations o ON o.id = s.organisation_id \
     LEFT JOIN standard_summaries sm ON sm.version_id = s.published_version_id \
@@ -349,7 +389,8 @@ const COUNT_SQL: &str = "SELECT COUNT(*) FROM services s JOIN organisations o ON
     AND ($11 = FALSE OR (s.active = TRUE AND s.published_version_id IS NOT NULL)) \
     AND ($12 IS NULL OR s.organisation_id = $12)";
 
-/// One page of services matching `f`, by name. One query; a second (a count) only when the
+/// One page of services matching `f`: those whose name matches the first search word first,
+/// then by name. One query; a second (a count) only when the
 /// page is past the end and so carries no total.
 pub async fn list(db: &Db, f: &ServiceFilter) -> Result<Page<ServiceListItem>> {
     let per_page = f.per_page.clamp(1, MAX_PER_PAGE);
@@ -373,7 +414,12 @@ pub async fn list(db: &Db, f: &ServiceFilter) -> Result<Page<ServiceListItem>> {
             .bind(category).bind(&mode).bind(f.free_only).bind(f.published_only)
             .bind(f.organisation_id).fetch_one(p).await)?,
     };
-    Ok(Page { items, total, page, per_page })
+    Ok(Page {
+        items,
+        total,
+        page,
+        per_page,
+    })
 }
 
 /// A service with its organisation and its published standard version, as the public detail

@@ -26,7 +26,10 @@ pub enum StandardError {
     NotEditable(StandardStatus),
     /// The status change is not allowed by `StandardStatus::can_transition`.
     #[error("a standard version cannot go from {from} to {to}")]
-    BadTransition { from: StandardStatus, to: StandardStatus },
+    BadTransition {
+        from: StandardStatus,
+        to: StandardStatus,
+    },
     /// Someone else saved the draft after the editor opened it.
     #[error("the draft was saved by someone else in the meantime")]
     Stale,
@@ -86,8 +89,12 @@ pub struct VersionRow {
 impl VersionRow {
     /// The status; a hand-edited unknown value reads as corrupt data.
     pub fn status(&self) -> crate::Result<StandardStatus> {
-        StandardStatus::parse(&self.status)
-            .map_err(|_| StoreError::Corrupt(format!("standard version {} status {}", self.id, self.status)))
+        StandardStatus::parse(&self.status).map_err(|_| {
+            StoreError::Corrupt(format!(
+                "standard version {} status {}",
+                self.id, self.status
+            ))
+        })
     }
 
     /// The standard.
@@ -128,8 +135,15 @@ pub async fn get(db: &Db, id: Uuid) -> crate::Result<Option<VersionRow>> {
 }
 
 /// Version `version_no` of a service.
-pub async fn get_by_number(db: &Db, service_id: Uuid, version_no: i32) -> crate::Result<Option<VersionRow>> {
-    let sql = concat!(select_row!(), " WHERE v.service_id = $1 AND v.version_no = $2");
+pub async fn get_by_number(
+    db: &Db,
+    service_id: Uuid,
+    version_no: i32,
+) -> crate::Result<Option<VersionRow>> {
+    let sql = concat!(
+        select_row!(),
+        " WHERE v.service_id = $1 AND v.version_no = $2"
+    );
     let row = crate::on_db!(db.read(), p => sqlx::query_as::<_, VersionRow>(sql)
         .bind(service_id).bind(version_no).fetch_optional(p).await)?;
     Ok(row)
@@ -137,7 +151,10 @@ pub async fn get_by_number(db: &Db, service_id: Uuid, version_no: i32) -> crate:
 
 /// Every version of a service, newest first.
 pub async fn list_for_service(db: &Db, service_id: Uuid) -> crate::Result<Vec<VersionRow>> {
-    let sql = concat!(select_row!(), " WHERE v.service_id = $1 ORDER BY v.version_no DESC");
+    let sql = concat!(
+        select_row!(),
+        " WHERE v.service_id = $1 ORDER BY v.version_no DESC"
+    );
     let rows = crate::on_db!(db.read(), p => sqlx::query_as::<_, VersionRow>(sql).bind(service_id).fetch_all(p).await)?;
     Ok(rows)
 }
@@ -159,7 +176,8 @@ pub struct VersionInfo {
 impl VersionInfo {
     /// Adopted or superseded: part of the public record.
     pub fn was_adopted(&self) -> bool {
-        self.status == StandardStatus::Adopted.as_str() || self.status == StandardStatus::Superseded.as_str()
+        self.status == StandardStatus::Adopted.as_str()
+            || self.status == StandardStatus::Superseded.as_str()
     }
 
     /// Whether the public may comment on `today`.
@@ -180,9 +198,16 @@ pub async fn infos_for_service(db: &Db, service_id: Uuid) -> crate::Result<Vec<V
 }
 
 /// The version under consultation and open for comment on `today`, if any.
-pub async fn open_for_comment(db: &Db, service_id: Uuid, today: NaiveDate) -> crate::Result<Option<VersionRow>> {
-    let sql = concat!(select_row!(), " WHERE v.service_id = $1 AND v.status = 'consultation' \
-         AND v.comment_from <= $2 AND v.comment_until >= $2 ORDER BY v.version_no DESC");
+pub async fn open_for_comment(
+    db: &Db,
+    service_id: Uuid,
+    today: NaiveDate,
+) -> crate::Result<Option<VersionRow>> {
+    let sql = concat!(
+        select_row!(),
+        " WHERE v.service_id = $1 AND v.status = 'consultation' \
+         AND v.comment_from <= $2 AND v.comment_until >= $2 ORDER BY v.version_no DESC"
+    );
     let row = crate::on_db!(db.read(), p => sqlx::query_as::<_, VersionRow>(sql)
         .bind(service_id).bind(today).fetch_optional(p).await)?;
     Ok(row)
@@ -215,7 +240,8 @@ async fn insert_version(
     std: &ServiceStandard,
     change_note: &str,
 ) -> SResult<Uuid> {
-    let max_sql = "SELECT COALESCE(MAX(version_no), 0) FROM standard_versions WHERE service_id = $1";
+    let max_sql =
+        "SELECT COALESCE(MAX(version_no), 0) FROM standard_versions WHERE service_id = $1";
     let max: i32 = crate::on_tx!(tx, c => sqlx::query_scalar::<_, i32>(max_sql).bind(service_id).fetch_one(c).await)?;
     let id = balai_core::ids::new_id();
     let sql = "INSERT INTO standard_versions (id, service_id, version_no, status, standard, \
@@ -279,7 +305,9 @@ pub async fn edit_draft(
     }
     write_summary(tx, id, std).await?;
     let after = get_in_tx(tx, id).await?;
-    let change = Change::new("update", SUBJECT, id).before(&before)?.after(&after)?;
+    let change = Change::new("update", SUBJECT, id)
+        .before(&before)?
+        .after(&after)?;
     audit::record(tx, ctx, change).await?;
     Ok(after)
 }
@@ -301,10 +329,22 @@ async fn transition(
     let sql = "UPDATE standard_versions SET status = $1, comment_from = $2, comment_until = $3, \
         effective_from = $4, adopted_at = $5, adopted_by = $6, decree_number = $7, \
         lock_version = lock_version + 1, updated_at = $8 WHERE id = $9 AND status = $10";
-    let (cf, cu) = set.comment.unwrap_or((before.comment_from, before.comment_until));
+    let (cf, cu) = set
+        .comment
+        .unwrap_or((before.comment_from, before.comment_until));
     let (eff, at, by, decree) = match set.adoption {
-        Some((eff, decree)) => (Some(eff), Some(ctx.at), ctx.actor.user_id, decree.trim().to_string()),
-        None => (before.effective_from, before.adopted_at, before.adopted_by, before.decree_number.clone()),
+        Some((eff, decree)) => (
+            Some(eff),
+            Some(ctx.at),
+            ctx.actor.user_id,
+            decree.trim().to_string(),
+        ),
+        None => (
+            before.effective_from,
+            before.adopted_at,
+            before.adopted_by,
+            before.decree_number.clone(),
+        ),
     };
     let done = crate::on_tx!(tx, c => sqlx::query(sql).bind(to.as_str()).bind(cf).bind(cu)
         .bind(eff).bind(at).bind(by).bind(&decree).bind(ctx.at).bind(id).bind(from.as_str())
@@ -313,7 +353,9 @@ async fn transition(
         return Err(StandardError::Stale);
     }
     let after = get_in_tx(tx, id).await?;
-    let change = Change::new(action, SUBJECT, id).before(&before)?.after(&after)?;
+    let change = Change::new(action, SUBJECT, id)
+        .before(&before)?
+        .after(&after)?;
     audit::record(tx, ctx, change).await?;
     Ok(after)
 }
@@ -340,14 +382,33 @@ pub async fn open_for_comment_period(
         errs.add("comment_until", "err-date-order");
         return Err(StandardError::Invalid(errs));
     }
-    let set = Transition { comment: Some((Some(from), Some(until))), adoption: None };
-    transition(tx, ctx, id, StandardStatus::Consultation, "open_consultation", set).await
+    let set = Transition {
+        comment: Some((Some(from), Some(until))),
+        adoption: None,
+    };
+    transition(
+        tx,
+        ctx,
+        id,
+        StandardStatus::Consultation,
+        "open_consultation",
+        set,
+    )
+    .await
 }
 
 /// Closes the consultation and returns the version to draft for editing, audited. The comment
 /// period stays recorded.
 pub async fn back_to_draft(tx: &mut Tx, ctx: &AuditCtx, id: Uuid) -> SResult<VersionRow> {
-    transition(tx, ctx, id, StandardStatus::Draft, "back_to_draft", Transition::default()).await
+    transition(
+        tx,
+        ctx,
+        id,
+        StandardStatus::Draft,
+        "back_to_draft",
+        Transition::default(),
+    )
+    .await
 }
 
 /// Adopts a draft or a version under consultation, audited: requires a recorded consultation
@@ -380,15 +441,30 @@ async fn finish_adoption(
 ) -> SResult<VersionRow> {
     let from = row.status()?;
     if !StandardStatus::can_transition(from, StandardStatus::Adopted) {
-        return Err(StandardError::BadTransition { from, to: StandardStatus::Adopted });
+        return Err(StandardError::BadTransition {
+            from,
+            to: StandardStatus::Adopted,
+        });
     }
-    let current_sql = "SELECT id FROM standard_versions WHERE service_id = $1 AND status = 'adopted'";
+    let current_sql =
+        "SELECT id FROM standard_versions WHERE service_id = $1 AND status = 'adopted'";
     let current: Vec<Uuid> = crate::on_tx!(tx, c => sqlx::query_scalar::<_, Uuid>(current_sql)
         .bind(row.service_id).fetch_all(c).await)?;
     for old in current {
-        transition(tx, ctx, old, StandardStatus::Superseded, "supersede", Transition::default()).await?;
+        transition(
+            tx,
+            ctx,
+            old,
+            StandardStatus::Superseded,
+            "supersede",
+            Transition::default(),
+        )
+        .await?;
     }
-    let set = Transition { comment: None, adoption: Some((effective_from, decree_number)) };
+    let set = Transition {
+        comment: None,
+        adoption: Some((effective_from, decree_number)),
+    };
     let adopted = transition(tx, ctx, row.id, StandardStatus::Adopted, action, set).await?;
     crate::services::set_published(tx, ctx, adopted.service_id, adopted.id).await?;
     Ok(adopted)

@@ -148,8 +148,25 @@ for (const el of document.querySelectorAll("body *")) {
 // (an element inside a box that scrolls sideways on its own, like a wide table, is allowed).
 const vw = document.documentElement.clientWidth;
 if (document.documentElement.scrollWidth > vw + 1) {
-  const scrollsOwn = (el) => { for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) { const o = getComputedStyle(e).overflowX; if (o === "auto" || o === "scroll" || o === "hidden" || o === "clip") return true; } return false; };
-  const wide = Array.from(document.querySelectorAll("body *")).filter((el) => visible(el) && !offscreen(el) && el.getBoundingClientRect().right + window.scrollX > vw + 1 && !scrollsOwn(el));
+  // Inside a box that scrolls or clips sideways, an element cannot widen the page, unless it is
+  // positioned (absolute, fixed) against a containing block outside that box: then it escapes.
+  const scrollsOwn = (el) => {
+    const pos = getComputedStyle(el).position;
+    let escaping = pos === "absolute" || pos === "fixed";
+    for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) {
+      const st = getComputedStyle(e);
+      const clips = ["auto", "scroll", "hidden", "clip"].includes(st.overflowX);
+      if (escaping) {
+        const containing = st.transform !== "none" || (pos === "absolute" && st.position !== "static");
+        if (!containing) continue;
+        escaping = false;
+      }
+      if (clips) return true;
+    }
+    return false;
+  };
+  // Hidden text counts here: a `.visually-hidden` span pushed past the edge scrolls the page too.
+  const wide = Array.from(document.querySelectorAll("body *")).filter((el) => visible(el) && el.getBoundingClientRect().right + window.scrollX > vw + 1 && !scrollsOwn(el));
   const innermost = wide.filter((el) => !wide.some((o) => o !== el && el.contains(o)));
   const named = innermost.slice(0, 5).map((el) => name(el) + " (right edge " + Math.round(el.getBoundingClientRect().right + window.scrollX) + "px)");
   problems.push("the page scrolls sideways at " + vw + "px (content " + document.documentElement.scrollWidth + "px wide)" + (named.length ? ": " + named.join("; ") : ""));

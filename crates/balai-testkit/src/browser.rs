@@ -3,7 +3,9 @@
 //!
 //! Every helper here waits for what it needs with a bounded WebDriver wait (never a sleep), and
 //! when something is not there it saves a screenshot and the page's HTML under
-//! `/tmp/balai-browser/` and panics with a sentence naming the page, the element and the files.
+//! `/tmp/balai-browser/` (or `BALAI_BROWSER_ARTIFACTS`) and panics with a sentence naming the
+//! page, the element and the files. The accessibility checker (`a11y.js`, our own) runs in the
+//! page at any width, 320 px included.
 
 use std::io::BufRead;
 use std::path::PathBuf;
@@ -68,12 +70,18 @@ fn start_driver(bin: &str, port: u16) -> Child {
             Err(_) => break,
         }
     }
-    assert!(started, "{bin} exited before it started listening on port {port}");
+    assert!(
+        started,
+        "{bin} exited before it started listening on port {port}"
+    );
     std::thread::spawn(move || lines.for_each(drop));
     driver
 }
 
-fn capabilities(chrome_bin: &str, profile: &std::path::Path) -> serde_json::Map<String, serde_json::Value> {
+fn capabilities(
+    chrome_bin: &str,
+    profile: &std::path::Path,
+) -> serde_json::Map<String, serde_json::Value> {
     let caps = serde_json::json!({
         "goog:chromeOptions": {
             "binary": chrome_bin,
@@ -109,8 +117,10 @@ impl Browser {
     /// Starts chromedriver (`BALAI_CHROMEDRIVER` or `chromedriver` on PATH) and a headless
     /// Chromium (`BALAI_CHROMIUM` or `/usr/bin/chromium`) with a fresh profile, 1280 px wide.
     pub async fn start() -> Browser {
-        let driver_bin = std::env::var("BALAI_CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
-        let chrome_bin = std::env::var("BALAI_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let driver_bin =
+            std::env::var("BALAI_CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let chrome_bin =
+            std::env::var("BALAI_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let port = free_port();
         let driver = tokio::task::spawn_blocking(move || start_driver(&driver_bin, port))
             .await
@@ -122,7 +132,13 @@ impl Browser {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await;
         let mut browser = match connected {
-            Ok(client) => Browser { client, driver, driver_port: port, session_id: None, profile },
+            Ok(client) => Browser {
+                client,
+                driver,
+                driver_port: port,
+                session_id: None,
+                profile,
+            },
             Err(e) => {
                 let mut driver = driver;
                 let _ = driver.kill();
@@ -163,13 +179,18 @@ impl Browser {
 
     /// Waits for the element matching the CSS selector `css`.
     pub async fn find(&self, css: &str) -> Element {
-        self.wait_for(Locator::Css(css), &format!("element `{css}`")).await
+        self.wait_for(Locator::Css(css), &format!("element `{css}`"))
+            .await
     }
 
     /// Waits for a link whose visible text contains `text`.
     pub async fn find_link(&self, text: &str) -> Element {
         let xpath = format!("//a[contains(normalize-space(.), {})]", xpath_literal(text));
-        self.wait_for(Locator::XPath(&xpath), &format!("a link containing {text:?}")).await
+        self.wait_for(
+            Locator::XPath(&xpath),
+            &format!("a link containing {text:?}"),
+        )
+        .await
     }
 
     /// Waits for a button (or submit input) whose text contains `text`.
@@ -178,35 +199,31 @@ impl Browser {
         let xpath = format!(
             "//button[contains(normalize-space(.), {lit})] | //input[@type='submit' and contains(@value, {lit})]"
         );
-        self.wait_for(Locator::XPath(&xpath), &format!("a button containing {text:?}")).await
-    }
-
-    /// Waits for the form control labelled `label` (a `<label for>` whose text contains it).
-    pub async fn find_labelled(&self, label: &str) -> Element {
-        let lit = xpath_literal(label);
-        let xpath = format!(
-            "//*[@id = //label[contains(normalize-space(.), {lit})]/@for] | //label[contains(normalize-space(.), {lit})]//*[self::input or self::select or self::textarea]"
-        );
-        self.wait_for(Locator::XPath(&xpath), &format!("a field labelled {label:?}")).await
-    }
-
-    /// Waits until some element whose own text is `text` (ignoring surrounding spaces) and
-    /// whose tag is `tag` (`*` for any) is on the page.
-    pub async fn wait_for_exact(&self, tag: &str, text: &str) -> Element {
-        let xpath = format!("//{tag}[normalize-space(.) = {}]", xpath_literal(text));
-        self.wait_for(Locator::XPath(&xpath), &format!("<{tag}> {text:?}")).await
+        self.wait_for(
+            Locator::XPath(&xpath),
+            &format!("a button containing {text:?}"),
+        )
+        .await
     }
 
     /// Waits until the page's main content (`<main>`, else `<body>`) contains `text`.
     pub async fn wait_for_text(&self, text: &str) {
         let lit = xpath_literal(text);
         let xpath = format!("(//main | //body[not(.//main)])[contains(normalize-space(.), {lit})]");
-        self.wait_for(Locator::XPath(&xpath), &format!("the text {text:?}")).await;
+        self.wait_for(Locator::XPath(&xpath), &format!("the text {text:?}"))
+            .await;
     }
 
     /// The visible text of the page's body.
     pub async fn body_text(&self) -> String {
-        match self.client.execute("return document.body ? document.body.innerText : ''", vec![]).await {
+        match self
+            .client
+            .execute(
+                "return document.body ? document.body.innerText : ''",
+                vec![],
+            )
+            .await
+        {
             Ok(serde_json::Value::String(s)) => s,
             _ => String::new(),
         }
@@ -246,7 +263,8 @@ impl Browser {
     pub async fn select(&self, css: &str, value: &str) {
         let el = self.find(css).await;
         if let Err(e) = el.select_by_value(value).await {
-            self.fail(&format!("could not choose {value:?} in {css}: {e}")).await;
+            self.fail(&format!("could not choose {value:?} in {css}: {e}"))
+                .await;
         }
     }
 
@@ -273,10 +291,35 @@ impl Browser {
         self.click_element(&el, css).await;
     }
 
+    /// Clicks `el`, which leads to another page (a link, a form's submit button), and waits
+    /// until that page has replaced this one. Chromium's click does not always wait for the
+    /// navigation it starts, so the old document is marked first and the wait is for an
+    /// unmarked one.
+    pub async fn follow_element(&self, el: &Element, what: &str) {
+        let mark = "document.documentElement.setAttribute('data-balai-left', ''); return null;";
+        if let Err(e) = self.client.execute(mark, vec![]).await {
+            self.fail(&format!(
+                "could not mark the page before clicking {what}: {e}"
+            ))
+            .await;
+        }
+        self.click_element(el, what).await;
+        let next = Locator::Css("html:not([data-balai-left])");
+        self.wait_for(next, &format!("the page after clicking {what}"))
+            .await;
+    }
+
+    /// Clicks the link or button matching `css` and waits for the page it leads to.
+    pub async fn follow(&self, css: &str) {
+        let el = self.find(css).await;
+        self.follow_element(&el, css).await;
+    }
+
     /// Sets the window to `width` × 900 CSS pixels (the layout viewport follows).
     pub async fn set_width(&self, width: u32) {
         if let Err(e) = self.client.set_window_size(width, HEIGHT).await {
-            self.fail(&format!("could not resize the window to {width}px: {e}")).await;
+            self.fail(&format!("could not resize the window to {width}px: {e}"))
+                .await;
         }
     }
 
@@ -286,9 +329,10 @@ impl Browser {
         self.keyboard_modality().await;
         let script = include_str!("a11y.js");
         match self.client.execute(script, vec![]).await {
-            Ok(serde_json::Value::Array(v)) => {
-                v.into_iter().filter_map(|x| x.as_str().map(String::from)).collect()
-            }
+            Ok(serde_json::Value::Array(v)) => v
+                .into_iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect(),
             Ok(other) => vec![format!("checker returned {other}")],
             Err(e) => vec![format!("checker failed: {e}")],
         }
@@ -335,7 +379,13 @@ impl Browser {
         }
         let safe: String = label
             .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
             .take(60)
             .collect();
         let stem = dir.join(format!("{safe}-{}", uuid::Uuid::now_v7().simple()));

@@ -247,6 +247,13 @@ impl FromRequestParts<AppState> for ApiClient {
             organisation_id: row.organisation_id,
             permissions: row.permission_list(),
         };
+        // Record when the token was last used, without making the caller wait for the write.
+        let (db, id, now) = (state.db.clone(), row.id, state.clock.now());
+        tokio::spawn(async move {
+            if let Err(e) = balai_store::identity::touch_token(&db, id, now).await {
+                tracing::warn!(error = %e, "could not record token use");
+            }
+        });
         Ok(ApiClient { actor, token_id: row.id })
     }
 }

@@ -29,13 +29,20 @@ async fn auditor_sees_the_trail_newest_first_with_before_and_after__batang_3_4()
         let listed = seqs(&html);
         assert_eq!(listed.len(), 50, "one page of events");
         assert!(listed.windows(2).all(|w| w[0] > w[1]), "newest first");
-        assert!(html.contains("<details>") && html.contains("<pre>{"), "before/after as pretty JSON");
+        assert!(
+            html.contains("<details>") && html.contains("<pre>{"),
+            "before/after as pretty JSON"
+        );
         assert!(html.contains("WIB"), "times in the mall's zone");
         assert!(html.contains("Periksa rantai"));
         // Keyset paging: the older page starts below the last event shown.
         let i = html.find(r#"rel="next""#).unwrap();
         let start = html[..i].rfind("href=\"").unwrap() + 6;
-        let href = html[start..i].split('"').next().unwrap().replace("&amp;", "&");
+        let href = html[start..i]
+            .split('"')
+            .next()
+            .unwrap()
+            .replace("&amp;", "&");
         let (_, older) = app.get_text(&href).await;
         let next = seqs(&older);
         assert!(!next.is_empty() && next[0] < *listed.last().unwrap());
@@ -48,23 +55,38 @@ async fn audit_filters_by_actor_subject_action_and_date() {
         let app = TestApp::spawn_demo(b).await;
         app.login_staff(AUDITOR).await;
         let (_, html) = app.get_text("/konsol/audit?jenis=holiday").await;
-        assert!(html.contains("<code>holiday</code>") && !html.contains("<code>announcement</code>"));
-        let (_, html) = app.get_text("/konsol/audit?jenis=deadline_rule&subjek=permit_decision_notice").await;
+        assert!(
+            html.contains("<code>holiday</code>") && !html.contains("<code>announcement</code>")
+        );
+        let (_, html) = app
+            .get_text("/konsol/audit?jenis=deadline_rule&subjek=permit_decision_notice")
+            .await;
         assert_eq!(seqs(&html).len(), 1);
         assert!(html.contains("Batang Pasal 12(2)"));
-        let (_, html) = app.get_text("/konsol/audit?aktor=sistem&aksi=create&jenis=regulation").await;
+        let (_, html) = app
+            .get_text("/konsol/audit?aktor=sistem&aksi=create&jenis=regulation")
+            .await;
         assert_eq!(seqs(&html).len(), 14);
-        let (_, html) = app.get_text("/konsol/audit?aktor=tidak-ada-orang-ini").await;
+        let (_, html) = app
+            .get_text("/konsol/audit?aktor=tidak-ada-orang-ini")
+            .await;
         assert!(seqs(&html).is_empty() && html.contains("Tidak ada data yang cocok."));
         // The demo was loaded on 2 November 2026 (WIB).
-        let (_, html) = app.get_text("/konsol/audit?jenis=regulation&dari=2026-11-02&sampai=2026-11-02").await;
+        let (_, html) = app
+            .get_text("/konsol/audit?jenis=regulation&dari=2026-11-02&sampai=2026-11-02")
+            .await;
         assert_eq!(seqs(&html).len(), 14);
-        let (_, html) = app.get_text("/konsol/audit?jenis=regulation&dari=2026-11-03").await;
+        let (_, html) = app
+            .get_text("/konsol/audit?jenis=regulation&dari=2026-11-03")
+            .await;
         assert!(seqs(&html).is_empty());
         let (status, html) = app.get_text("/konsol/audit?dari=kemarin").await;
         assert_eq!(status, 200);
         assert!(html.contains(r#"id="err-dari""#));
-        assert_eq!(app.get("/konsol/audit?sebelum=abc").await.status().as_u16(), 404);
+        assert_eq!(
+            app.get("/konsol/audit?sebelum=abc").await.status().as_u16(),
+            404
+        );
     }
 }
 
@@ -72,14 +94,33 @@ async fn audit_filters_by_actor_subject_action_and_date() {
 async fn staff_without_audit_read_are_refused() {
     for b in backends() {
         let app = TestApp::spawn_demo(b).await;
-        assert_eq!(app.get("/konsol/audit").await.status().as_u16(), 303, "anonymous → sign in");
+        assert_eq!(
+            app.get("/konsol/audit").await.status().as_u16(),
+            303,
+            "anonymous → sign in"
+        );
         app.login_staff(PETUGAS).await;
         assert_eq!(app.get("/konsol/audit").await.status().as_u16(), 403);
-        assert_eq!(app.post_form("/konsol/audit/periksa", &[]).await.status().as_u16(), 403);
+        assert_eq!(
+            app.post_form("/konsol/audit/periksa", &[])
+                .await
+                .status()
+                .as_u16(),
+            403
+        );
         // The one who administers is not the one who reviews (core's role permissions).
         let admin = app.new_client();
         app.login_staff_on(&admin, ADMIN).await;
-        assert_eq!(admin.get(app.at("/konsol/audit")).send().await.unwrap().status().as_u16(), 403);
+        assert_eq!(
+            admin
+                .get(app.at("/konsol/audit"))
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16(),
+            403
+        );
     }
 }
 
@@ -93,13 +134,31 @@ async fn chain_check_is_intact_on_the_demo_and_names_an_announcement_altered_wit
         let html = r.text().await.unwrap();
         assert!(html.contains("Rantai audit utuh"), "intact on the demo");
 
-        let a = content::list_announcements(&app.db, Some(AnnouncementKind::Umum), None, 1, 0).await.unwrap().items.remove(0);
+        let a = content::list_announcements(&app.db, Some(AnnouncementKind::Umum), None, 1, 0)
+            .await
+            .unwrap()
+            .items
+            .remove(0);
         balai_store::on_db!(app.db.write(), p => sqlx::query("UPDATE announcements SET title = $1 WHERE id = $2")
             .bind("Judul palsu").bind(a.id).execute(p).await.map(|r| r.rows_affected()))
         .unwrap();
-        let html = app.post_form("/konsol/audit/periksa", &[]).await.text().await.unwrap();
+        let html = app
+            .post_form("/konsol/audit/periksa", &[])
+            .await
+            .text()
+            .await
+            .unwrap();
         assert!(html.contains("Ditemukan masalah pada jejak audit"));
-        assert!(html.contains(&format!("Data announcement {} diubah di luar aplikasi.", a.id)), "names the row");
-        assert!(html.contains(&format!("subjek={}", a.id)), "links to the record's events");
+        assert!(
+            html.contains(&format!(
+                "Data announcement {} diubah di luar aplikasi.",
+                a.id
+            )),
+            "names the row"
+        );
+        assert!(
+            html.contains(&format!("subjek={}", a.id)),
+            "links to the record's events"
+        );
     }
 }

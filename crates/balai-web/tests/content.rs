@@ -20,7 +20,11 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn ctx(app: &TestApp) -> AuditCtx {
-    AuditCtx::new(Actor::system(), Some("test".into()), balai_core::Clock::now(app.clock.as_ref()))
+    AuditCtx::new(
+        Actor::system(),
+        Some("test".into()),
+        balai_core::Clock::now(app.clock.as_ref()),
+    )
 }
 
 fn repair(start: NaiveDate, end: NaiveDate) -> AnnouncementDraft {
@@ -67,11 +71,21 @@ async fn repair_announced_less_than_30_days_ahead_is_refused__seluma_28_3() {
         let c = ctx(&app);
         // Published on 2 November 2026: the work may start on 2 December at the earliest.
         let mut tx = app.db.begin().await.unwrap();
-        let err = content::create_announcement(&mut tx, &c, &repair(date(2026, 12, 1), date(2026, 12, 5)), None)
-            .await
-            .unwrap_err();
-        let ContentError::Invalid(refusal) = err else { panic!("expected a refusal") };
-        assert_eq!(refusal.errors.get("period_start"), Some("err-repair-notice-too-short"));
+        let err = content::create_announcement(
+            &mut tx,
+            &c,
+            &repair(date(2026, 12, 1), date(2026, 12, 5)),
+            None,
+        )
+        .await
+        .unwrap_err();
+        let ContentError::Invalid(refusal) = err else {
+            panic!("expected a refusal")
+        };
+        assert_eq!(
+            refusal.errors.get("period_start"),
+            Some("err-repair-notice-too-short")
+        );
         let notice = refusal.repair_notice.unwrap();
         assert_eq!(notice.earliest_start, date(2026, 12, 2));
         assert_eq!(notice.citation, "Seluma Pasal 28(3)");
@@ -79,9 +93,14 @@ async fn repair_announced_less_than_30_days_ahead_is_refused__seluma_28_3() {
         drop(tx);
 
         let mut tx = app.db.begin().await.unwrap();
-        let row = content::create_announcement(&mut tx, &c, &repair(date(2026, 12, 2), date(2026, 12, 5)), None)
-            .await
-            .unwrap();
+        let row = content::create_announcement(
+            &mut tx,
+            &c,
+            &repair(date(2026, 12, 2), date(2026, 12, 5)),
+            None,
+        )
+        .await
+        .unwrap();
         tx.commit().await.unwrap();
         assert_eq!(row.published_on, date(2026, 11, 2));
         assert!(content_problems(&app).await.is_empty());
@@ -98,16 +117,26 @@ async fn repair_announcement_must_name_activity_person_period_and_channels__selu
         draft.period_end = None;
         draft.complaint_channels = String::new();
         let mut tx = app.db.begin().await.unwrap();
-        let Err(ContentError::Invalid(r)) = content::create_announcement(&mut tx, &ctx(&app), &draft, None).await else {
+        let Err(ContentError::Invalid(r)) =
+            content::create_announcement(&mut tx, &ctx(&app), &draft, None).await
+        else {
             panic!("expected a refusal");
         };
-        for field in ["activity", "person_in_charge", "period_end", "complaint_channels"] {
+        for field in [
+            "activity",
+            "person_in_charge",
+            "period_end",
+            "complaint_channels",
+        ] {
             assert_eq!(r.errors.get(field), Some("err-required"), "{field}");
         }
         // A general notice needs none of them.
         draft.kind = AnnouncementKind::Umum;
         draft.period_start = None;
-        content::create_announcement(&mut tx, &ctx(&app), &draft, None).await.unwrap();
+        content::create_announcement(&mut tx, &ctx(&app), &draft, None)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
     }
 }
 
@@ -117,16 +146,38 @@ async fn home_page_shows_the_mall_its_figures_announcements_and_complaint_channe
         let app = TestApp::spawn_demo(b).await;
         let (status, html) = app.get_text("/").await;
         assert_eq!(status, 200);
-        assert!(html.contains("<h1>Mal Pelayanan Publik Kabupaten Mesuji</h1>"), "mall name");
-        assert!(html.contains("menghimpun layanan Pemerintah Kabupaten Mesuji"), "about text");
-        assert!(html.contains(r#"action="/layanan""#) && html.contains(r#"name="q""#), "search box");
+        assert!(
+            html.contains("<h1>Mal Pelayanan Publik Kabupaten Mesuji</h1>"),
+            "mall name"
+        );
+        assert!(
+            html.contains("menghimpun layanan Pemerintah Kabupaten Mesuji"),
+            "about text"
+        );
+        assert!(
+            html.contains(r#"action="/layanan""#) && html.contains(r#"name="q""#),
+            "search box"
+        );
         let stats = content::home_stats(&app.db).await.unwrap();
-        assert!(stats.organisations >= 10 && stats.services >= 30, "{stats:?}");
-        assert!(html.contains(&format!(r#"<span class="stat-value">{}</span>"#, stats.organisations)));
-        assert!(html.contains("MPP Keliling di Kecamatan Rawajitu Utara"), "latest announcement");
+        assert!(
+            stats.organisations >= 10 && stats.services >= 30,
+            "{stats:?}"
+        );
+        assert!(html.contains(&format!(
+            r#"<span class="stat-value">{}</span>"#,
+            stats.organisations
+        )));
+        assert!(
+            html.contains("MPP Keliling di Kecamatan Rawajitu Utara"),
+            "latest announcement"
+        );
         assert!(html.contains("SP4N-LAPOR!"), "complaint channels");
         assert!(html.contains("Sen-Jum 08:00-15:00"), "opening hours");
-        assert!(html.len() < 40_000, "the landing page stays small: {} bytes", html.len());
+        assert!(
+            html.len() < 40_000,
+            "the landing page stays small: {} bytes",
+            html.len()
+        );
         let (_, en) = app.get_text("/?lang=en").await;
         assert!(en.contains("brings together services of the Mesuji Regency Government"));
     }
@@ -139,26 +190,47 @@ async fn announcements_list_newest_first_with_period_and_repair_badge__seluma_28
         // On 2 November the repair published on 20 November is not out yet.
         let (_, html) = app.get_text("/pengumuman").await;
         assert!(!html.contains("Perbaikan Atap dan Pendingin Udara"));
-        let repair = content::list_announcements(&app.db, Some(AnnouncementKind::PerbaikanSarana), None, 10, 0)
-            .await
-            .unwrap()
-            .items
-            .remove(0);
-        assert_eq!(app.get(&format!("/pengumuman/{}", repair.id)).await.status().as_u16(), 404);
+        let repair = content::list_announcements(
+            &app.db,
+            Some(AnnouncementKind::PerbaikanSarana),
+            None,
+            10,
+            0,
+        )
+        .await
+        .unwrap()
+        .items
+        .remove(0);
+        assert_eq!(
+            app.get(&format!("/pengumuman/{}", repair.id))
+                .await
+                .status()
+                .as_u16(),
+            404
+        );
 
         set_day(&app, date(2026, 12, 10));
         let (status, html) = app.get_text("/pengumuman").await;
         assert_eq!(status, 200);
         let natal = html.find("Jadwal Layanan Libur Natal 2026").unwrap();
         let roof = html.find("Perbaikan Atap dan Pendingin Udara").unwrap();
-        let keliling = html.find("MPP Keliling di Kecamatan Rawajitu Utara").unwrap();
+        let keliling = html
+            .find("MPP Keliling di Kecamatan Rawajitu Utara")
+            .unwrap();
         assert!(natal < roof && roof < keliling, "newest first");
         assert!(html.contains(r#"<span class="badge badge-warn">Perbaikan sarana</span>"#));
         assert!(html.contains("28 Desember 2026 – 8 Januari 2027"), "period");
 
         let (status, page) = app.get_text(&format!("/pengumuman/{}", repair.id)).await;
         assert_eq!(status, 200);
-        for part in ["Nama kegiatan", "Penanggung jawab", "Dewi Purnamasari", "Waktu kegiatan", "Saluran pengaduan", "Pasal 28 ayat (3)"] {
+        for part in [
+            "Nama kegiatan",
+            "Penanggung jawab",
+            "Dewi Purnamasari",
+            "Waktu kegiatan",
+            "Saluran pengaduan",
+            "Pasal 28 ayat (3)",
+        ] {
             assert!(page.contains(part), "{part}");
         }
     }
@@ -168,7 +240,12 @@ async fn announcements_list_newest_first_with_period_and_repair_badge__seluma_28
 async fn malformed_or_unknown_announcement_ids_are_404_pages() {
     for b in backends() {
         let app = TestApp::spawn_demo(b).await;
-        for path in ["/pengumuman/abc", "/pengumuman/00000000-0000-0000-0000-000000000000", "/pengumuman?halaman=x", "/pengumuman?halaman=99"] {
+        for path in [
+            "/pengumuman/abc",
+            "/pengumuman/00000000-0000-0000-0000-000000000000",
+            "/pengumuman?halaman=x",
+            "/pengumuman?halaman=99",
+        ] {
             let (status, html) = app.get_text(path).await;
             assert_eq!(status, 404, "{path}");
             assert!(html.contains("Halaman tidak ditemukan"), "{path}");
@@ -201,19 +278,48 @@ async fn announcements_api_pages_filters_and_refuses_bad_parameters_with_problem
         let r = app.get("/api/v1/announcements?per_page=2").await;
         assert_eq!(r.status().as_u16(), 200);
         let v: Value = r.json().await.unwrap();
-        assert_eq!((v["total"].as_i64(), v["page"].as_i64(), v["per_page"].as_i64()), (Some(5), Some(1), Some(2)));
+        assert_eq!(
+            (
+                v["total"].as_i64(),
+                v["page"].as_i64(),
+                v["per_page"].as_i64()
+            ),
+            (Some(5), Some(1), Some(2))
+        );
         assert_eq!(v["items"].as_array().unwrap().len(), 2);
-        assert_eq!(v["items"][0]["title"], "Jadwal Layanan Libur Natal 2026 dan Tahun Baru 2027");
-        let v: Value = app.get("/api/v1/announcements?kind=perbaikan_sarana").await.json().await.unwrap();
+        assert_eq!(
+            v["items"][0]["title"],
+            "Jadwal Layanan Libur Natal 2026 dan Tahun Baru 2027"
+        );
+        let v: Value = app
+            .get("/api/v1/announcements?kind=perbaikan_sarana")
+            .await
+            .json()
+            .await
+            .unwrap();
         assert_eq!(v["total"], 1);
         assert_eq!(v["items"][0]["period_start"], "2026-12-28");
         let id = v["items"][0]["id"].as_str().unwrap().to_string();
-        let one: Value = app.get(&format!("/api/v1/announcements/{id}")).await.json().await.unwrap();
-        assert_eq!(one["person_in_charge"].as_str().map(|s| s.starts_with("Dewi")), Some(true));
+        let one: Value = app
+            .get(&format!("/api/v1/announcements/{id}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            one["person_in_charge"]
+                .as_str()
+                .map(|s| s.starts_with("Dewi")),
+            Some(true)
+        );
         for bad in ["per_page=101", "per_page=0", "page=abc", "kind=rahasia"] {
             let r = app.get(&format!("/api/v1/announcements?{bad}")).await;
             assert_eq!(r.status().as_u16(), 400, "{bad}");
-            assert_eq!(r.headers()["content-type"], "application/problem+json", "{bad}");
+            assert_eq!(
+                r.headers()["content-type"],
+                "application/problem+json",
+                "{bad}"
+            );
         }
         let r = app.get("/api/v1/announcements/not-an-id").await;
         assert_eq!(r.status().as_u16(), 404);
@@ -222,14 +328,18 @@ async fn announcements_api_pages_filters_and_refuses_bad_parameters_with_problem
 }
 
 #[tokio::test]
-async fn console_refuses_repair_less_than_30_days_ahead_naming_the_article_and_accepts_30__seluma_28_3() {
+async fn console_refuses_repair_less_than_30_days_ahead_naming_the_article_and_accepts_30__seluma_28_3()
+ {
     for b in backends() {
         let app = TestApp::spawn_demo(b).await;
         app.login_staff(ADMIN).await;
         let fields = |start: &'static str| {
             vec![
                 ("kind", "perbaikan_sarana"),
-                ("title", "Perbaikan lift <b>Gedung B</b>'; DROP TABLE announcements;--"),
+                (
+                    "title",
+                    "Perbaikan lift <b>Gedung B</b>'; DROP TABLE announcements;--",
+                ),
                 ("body", "Lift diperbaiki."),
                 ("activity", "Penggantian kabel lift"),
                 ("person_in_charge", "Budi Santoso, Jalan Ahmad Yani"),
@@ -238,18 +348,29 @@ async fn console_refuses_repair_less_than_30_days_ahead_naming_the_article_and_a
                 ("complaint_channels", "Meja Informasi (G01)"),
             ]
         };
-        let r = app.post_form("/konsol/pengumuman/baru", &fields("2026-12-01")).await;
+        let r = app
+            .post_form("/konsol/pengumuman/baru", &fields("2026-12-01"))
+            .await;
         assert_eq!(r.status().as_u16(), 422);
         let html = r.text().await.unwrap();
         assert!(html.contains("Seluma Pasal 28(3)"), "the article is named");
-        assert!(html.contains("2 Desember 2026"), "the earliest start date is named");
-        assert!(html.contains("Perbaikan lift &lt;b&gt;Gedung B&lt;/b&gt;"), "input kept, escaped");
+        assert!(
+            html.contains("2 Desember 2026"),
+            "the earliest start date is named"
+        );
+        assert!(
+            html.contains("Perbaikan lift &#60;b&#62;Gedung B&#60;/b&#62;"),
+            "input kept, escaped"
+        );
 
-        let r = app.post_form("/konsol/pengumuman/baru", &fields("2026-12-02")).await;
+        let r = app
+            .post_form("/konsol/pengumuman/baru", &fields("2026-12-02"))
+            .await;
         assert_eq!(r.status().as_u16(), 303);
         let (_, public) = app.get_text("/pengumuman").await;
-        assert!(public.contains("Perbaikan lift &lt;b&gt;Gedung B&lt;/b&gt;&#39;; DROP TABLE announcements;--")
-            || public.contains("Perbaikan lift &lt;b&gt;Gedung B&lt;/b&gt;&#x27;; DROP TABLE announcements;--"));
+        assert!(public.contains(
+            "Perbaikan lift &#60;b&#62;Gedung B&#60;/b&#62;&#39;; DROP TABLE announcements;--"
+        ));
         assert!(content_problems(&app).await.is_empty());
     }
 }
@@ -262,12 +383,24 @@ async fn console_form_reports_bad_dates_and_choices_next_to_the_fields() {
         let r = app
             .post_form(
                 "/konsol/pengumuman/baru",
-                &[("kind", "rahasia"), ("title", ""), ("body", ""), ("period_start", "31-12-2026"), ("organisation", "x")],
+                &[
+                    ("kind", "rahasia"),
+                    ("title", ""),
+                    ("body", ""),
+                    ("period_start", "31-12-2026"),
+                    ("organisation", "x"),
+                ],
             )
             .await;
         assert_eq!(r.status().as_u16(), 422);
         let html = r.text().await.unwrap();
-        for id in ["err-kind", "err-title", "err-body", "err-period_start", "err-organisation"] {
+        for id in [
+            "err-kind",
+            "err-title",
+            "err-body",
+            "err-period_start",
+            "err-organisation",
+        ] {
             assert!(html.contains(&format!(r#"id="{id}""#)), "{id}");
         }
         assert!(html.contains("Tanggal tidak valid."));
@@ -279,7 +412,9 @@ async fn editing_an_announcement_keeps_its_date_and_refuses_a_stale_copy() {
     for b in backends() {
         let app = TestApp::spawn_demo(b).await;
         app.login_staff(ADMIN).await;
-        let list = content::list_announcements(&app.db, Some(AnnouncementKind::Umum), None, 1, 0).await.unwrap();
+        let list = content::list_announcements(&app.db, Some(AnnouncementKind::Umum), None, 1, 0)
+            .await
+            .unwrap();
         let a = &list.items[0];
         let path = format!("/konsol/pengumuman/{}", a.id);
         let (status, html) = app.get_text(&path).await;
@@ -305,8 +440,14 @@ async fn editing_an_announcement_keeps_its_date_and_refuses_a_stale_copy() {
         assert_eq!(r.status().as_u16(), 409);
         assert!(r.text().await.unwrap().contains("sudah diubah orang lain"));
         let now = content::announcement(&app.db, a.id).await.unwrap().unwrap();
-        assert_eq!((now.title.as_str(), now.published_on), ("Judul baru yang pertama", a.published_on));
-        assert_eq!(app.get("/konsol/pengumuman/zzz").await.status().as_u16(), 404);
+        assert_eq!(
+            (now.title.as_str(), now.published_on),
+            ("Judul baru yang pertama", a.published_on)
+        );
+        assert_eq!(
+            app.get("/konsol/pengumuman/zzz").await.status().as_u16(),
+            404
+        );
         assert!(content_problems(&app).await.is_empty());
     }
 }
@@ -318,10 +459,19 @@ async fn only_announcement_managers_reach_the_console_pages() {
         let anonymous = app.get("/konsol/pengumuman").await;
         assert_eq!(anonymous.status().as_u16(), 303);
         app.login_staff(PETUGAS).await;
-        for path in ["/konsol/pengumuman", "/konsol/pengumuman/baru", "/konsol/pengumuman/regulasi"] {
+        for path in [
+            "/konsol/pengumuman",
+            "/konsol/pengumuman/baru",
+            "/konsol/pengumuman/regulasi",
+        ] {
             assert_eq!(app.get(path).await.status().as_u16(), 403, "{path}");
         }
-        let r = app.post_form("/konsol/pengumuman/baru", &[("kind", "umum"), ("title", "Coba"), ("body", "x")]).await;
+        let r = app
+            .post_form(
+                "/konsol/pengumuman/baru",
+                &[("kind", "umum"), ("title", "Coba"), ("body", "x")],
+            )
+            .await;
         assert_eq!(r.status().as_u16(), 403);
     }
 }
@@ -332,7 +482,15 @@ async fn regulations_added_in_the_console_appear_on_the_public_page() {
         let app = TestApp::spawn_demo(b).await;
         app.login_staff(ADMIN).await;
         let bad = app
-            .post_form("/konsol/pengumuman/regulasi", &[("kind", "peraturan_bupati"), ("number", "7"), ("year", "dua ribu"), ("title", "")])
+            .post_form(
+                "/konsol/pengumuman/regulasi",
+                &[
+                    ("kind", "peraturan_bupati"),
+                    ("number", "7"),
+                    ("year", "dua ribu"),
+                    ("title", ""),
+                ],
+            )
             .await;
         assert_eq!(bad.status().as_u16(), 422);
         let html = bad.text().await.unwrap();
@@ -340,7 +498,16 @@ async fn regulations_added_in_the_console_appear_on_the_public_page() {
         let ok = app
             .post_form(
                 "/konsol/pengumuman/regulasi",
-                &[("kind", "peraturan_bupati"), ("number", "7"), ("year", "2026"), ("title", "Peraturan Bupati Mesuji Nomor 7 Tahun 2026 tentang Jam Layanan MPP"), ("subject", "Jam buka MPP.")],
+                &[
+                    ("kind", "peraturan_bupati"),
+                    ("number", "7"),
+                    ("year", "2026"),
+                    (
+                        "title",
+                        "Peraturan Bupati Mesuji Nomor 7 Tahun 2026 tentang Jam Layanan MPP",
+                    ),
+                    ("subject", "Jam buka MPP."),
+                ],
             )
             .await;
         assert_eq!(ok.status().as_u16(), 303);

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
-use balai_core::SystemClock;
+use balai_core::{Clock, SystemClock};
 use balai_store::Db;
 use balai_store::db::DbOptions;
 
@@ -48,13 +48,29 @@ pub async fn serve(cfg: &Config, db: Db) -> Result<()> {
     let listener = tokio::net::TcpListener::bind(&cfg.listen)
         .await
         .with_context(|| format!("cannot listen on {}", cfg.listen))?;
+    let housekeeping = tokio::spawn(housekeeping(db.clone()));
     let app = balai_web::router(state);
-    axum::serve(listener, app)
+    let served = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
-        .context("the server stopped with an error")?;
+        .context("the server stopped with an error");
+    housekeeping.abort();
     db.close().await;
-    Ok(())
+    served
+}
+
+/// Periodic clean-up while serving: expired sessions are deleted every hour so the session
+/// table does not grow without bound.
+async fn housekeeping(db: Db) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        match balai_store::identity::delete_expired_sessions(&db, SystemClock.now()).await {
+            Ok(n) if n > 0 => tracing::info!(deleted = n, "expired sessions removed"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "could not remove expired sessions"),
+        }
+    }
 }
 
 async fn shutdown_signal() {

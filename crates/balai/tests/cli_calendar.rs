@@ -56,20 +56,60 @@ fn demo() -> Scratch {
 #[test]
 fn cli_notice_due_in_3_working_days_across_idul_fitri__batang_12_2() {
     let s = demo();
-    let o = s.balai(&["calendar", "due", "--from", "2026-03-17", "--days", "3", "--kind", "working", "--office", "DPMPTSP"]);
+    let o = s.balai(&[
+        "calendar",
+        "due",
+        "--from",
+        "2026-03-17",
+        "--days",
+        "3",
+        "--kind",
+        "working",
+        "--office",
+        "DPMPTSP",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(stdout(&o), "2026-03-27 (Jumat)\n");
     // The mall serves on Saturday: 3 working days from Thursday 26 March end on Monday.
-    let o = s.balai(&["calendar", "due", "--from", "2026-03-26", "--days", "3", "--kind", "working"]);
+    let o = s.balai(&[
+        "calendar",
+        "due",
+        "--from",
+        "2026-03-26",
+        "--days",
+        "3",
+        "--kind",
+        "working",
+    ]);
     assert_eq!(stdout(&o), "2026-03-30 (Senin)\n");
-    let o = s.balai(&["calendar", "due", "--from", "2026-03-17", "--days", "14", "--kind", "calendar"]);
+    let o = s.balai(&[
+        "calendar",
+        "due",
+        "--from",
+        "2026-03-17",
+        "--days",
+        "14",
+        "--kind",
+        "calendar",
+    ]);
     assert_eq!(stdout(&o), "2026-03-31 (Selasa)\n");
 }
 
 #[test]
 fn cli_says_when_the_2027_calendar_is_missing__national_rules_4() {
     let s = demo();
-    let o = s.balai(&["calendar", "due", "--from", "2026-12-28", "--days", "5", "--kind", "working", "--office", "DPMPTSP"]);
+    let o = s.balai(&[
+        "calendar",
+        "due",
+        "--from",
+        "2026-12-28",
+        "--days",
+        "5",
+        "--kind",
+        "working",
+        "--office",
+        "DPMPTSP",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
         stdout(&o),
@@ -81,9 +121,18 @@ fn cli_says_when_the_2027_calendar_is_missing__national_rules_4() {
 fn cli_refuses_a_bad_date_kind_or_office_with_one_sentence() {
     let s = demo();
     for (args, needle) in [
-        (["--from", "17-03-2026", "--days", "3", "--kind", "working"], "YYYY-MM-DD"),
-        (["--from", "2026-03-17", "--days", "3", "--kind", "weekly"], "working"),
-        (["--from", "2026-03-17", "--days", "x", "--kind", "working"], "number of days"),
+        (
+            ["--from", "17-03-2026", "--days", "3", "--kind", "working"],
+            "YYYY-MM-DD",
+        ),
+        (
+            ["--from", "2026-03-17", "--days", "3", "--kind", "weekly"],
+            "working",
+        ),
+        (
+            ["--from", "2026-03-17", "--days", "x", "--kind", "working"],
+            "number of days",
+        ),
     ] {
         let mut all = vec!["calendar", "due"];
         all.extend(args);
@@ -94,7 +143,18 @@ fn cli_refuses_a_bad_date_kind_or_office_with_one_sentence() {
         assert_eq!(err.trim_end().lines().count(), 1, "one sentence: {err}");
         assert!(stdout(&o).is_empty());
     }
-    let o = s.balai(&["calendar", "due", "--from", "2026-03-17", "--days", "3", "--kind", "working", "--office", "NOPE"]);
+    let o = s.balai(&[
+        "calendar",
+        "due",
+        "--from",
+        "2026-03-17",
+        "--days",
+        "3",
+        "--kind",
+        "working",
+        "--office",
+        "NOPE",
+    ]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("NOPE"));
 }

@@ -185,6 +185,8 @@ fn day_number(name: &str) -> Option<u8> {
 /// `Sen-Jum`, `Mon,Wed`, `Sat` → weekday numbers. Ranges must run forward.
 fn parse_days(part: &str) -> Option<Vec<u8>> {
     let mut out = Vec::new();
+    // People write day lists as they say them ("Sel dan Kam", "Tue and Thu") as well as "Sel,Kam".
+    let part = part.replace(" dan ", ",").replace(" and ", ",");
     for spec in part.split(',') {
         let spec = spec.trim();
         let (from, to) = match spec.split_once(['-', '–']) {

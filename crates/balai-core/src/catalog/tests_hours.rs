@@ -161,3 +161,13 @@ proptest! {
         let _ = OpeningHours::parse_compact(&s);
     }
 }
+
+#[test]
+fn day_lists_may_be_written_with_dan_or_and() {
+    let a = OpeningHours::parse_compact("Sel dan Kam 09:00-14:00").expect("dan");
+    let b = OpeningHours::parse_compact("Tue and Thu 09:00-14:00").expect("and");
+    let c = OpeningHours::parse_compact("Sel,Kam 09:00-14:00").expect("comma");
+    assert_eq!(a, c);
+    assert_eq!(b, c);
+    assert_eq!(a.days.iter().map(|d| d.weekday).collect::<Vec<_>>(), vec![2, 4]);
+}

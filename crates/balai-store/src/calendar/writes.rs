@@ -14,22 +14,46 @@ use crate::{Result, StoreError, Tx};
 
 async fn holiday_in(tx: &mut Tx, id: Uuid) -> Result<Option<HolidayRow>> {
     let sql = format!("{HOLIDAY_SQL} WHERE id = $1");
-    Ok(read!(&mut Reader::Tx(tx), fetch_optional, HolidayRow, &sql, id)?)
+    Ok(read!(
+        &mut Reader::Tx(tx),
+        fetch_optional,
+        HolidayRow,
+        &sql,
+        id
+    )?)
 }
 
 async fn year_in(tx: &mut Tx, year: i32) -> Result<Option<CalendarYearRow>> {
     let sql = format!("{YEAR_SQL} WHERE year = $1");
-    Ok(read!(&mut Reader::Tx(tx), fetch_optional, CalendarYearRow, &sql, year)?)
+    Ok(read!(
+        &mut Reader::Tx(tx),
+        fetch_optional,
+        CalendarYearRow,
+        &sql,
+        year
+    )?)
 }
 
 async fn week_in(tx: &mut Tx, code: &str) -> Result<Option<OfficeWeekRow>> {
     let sql = format!("{WEEK_SQL} WHERE office_code = $1");
-    Ok(read!(&mut Reader::Tx(tx), fetch_optional, OfficeWeekRow, &sql, code)?)
+    Ok(read!(
+        &mut Reader::Tx(tx),
+        fetch_optional,
+        OfficeWeekRow,
+        &sql,
+        code
+    )?)
 }
 
 async fn rule_in(tx: &mut Tx, code: &str) -> Result<Option<DeadlineRuleRow>> {
     let sql = format!("{RULE_SQL} WHERE code = $1");
-    Ok(read!(&mut Reader::Tx(tx), fetch_optional, DeadlineRuleRow, &sql, code)?)
+    Ok(read!(
+        &mut Reader::Tx(tx),
+        fetch_optional,
+        DeadlineRuleRow,
+        &sql,
+        code
+    )?)
 }
 
 fn gone(what: &str, id: impl std::fmt::Display) -> StoreError {
@@ -45,14 +69,18 @@ pub async fn add_holiday(tx: &mut Tx, ctx: &AuditCtx, h: &Holiday) -> Result<Hol
     crate::on_tx!(tx, c => sqlx::query(sql)
         .bind(id).bind(h.date).bind(h.name.trim()).bind(h.kind.as_str()).bind(h.decree.trim())
         .bind(ctx.at).execute(c).await.map(|r| r.rows_affected()))?;
-    let row = holiday_in(tx, id).await?.ok_or_else(|| gone("holiday", id))?;
+    let row = holiday_in(tx, id)
+        .await?
+        .ok_or_else(|| gone("holiday", id))?;
     audit::record(tx, ctx, Change::new("create", "holiday", id).after(&row)?).await?;
     Ok(row)
 }
 
 /// Removes a holiday (an audited `delete` keeping what was removed).
 pub async fn remove_holiday(tx: &mut Tx, ctx: &AuditCtx, id: Uuid) -> Result<HolidayRow> {
-    let old = holiday_in(tx, id).await?.ok_or_else(|| gone("holiday", id))?;
+    let old = holiday_in(tx, id)
+        .await?
+        .ok_or_else(|| gone("holiday", id))?;
     crate::on_tx!(tx, c => sqlx::query("DELETE FROM holidays WHERE id = $1")
         .bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     audit::record(tx, ctx, Change::new("delete", "holiday", id).before(&old)?).await?;
@@ -72,7 +100,9 @@ pub async fn mark_year_loaded(
                ON CONFLICT (year) DO UPDATE SET decree = excluded.decree, loaded_at = excluded.loaded_at";
     crate::on_tx!(tx, c => sqlx::query(sql).bind(year).bind(decree.trim()).bind(ctx.at)
         .execute(c).await.map(|r| r.rows_affected()))?;
-    let row = year_in(tx, year).await?.ok_or_else(|| gone("calendar year", year))?;
+    let row = year_in(tx, year)
+        .await?
+        .ok_or_else(|| gone("calendar year", year))?;
     let change = match &old {
         Some(o) => Change::new("update", "calendar_year", year).before(o)?,
         None => Change::new("create", "calendar_year", year),
@@ -123,7 +153,9 @@ pub async fn set_office_week(
     crate::on_tx!(tx, c => sqlx::query(sql).bind(office_code).bind(week.mask())
         .bind(i32::from(week.utc_offset_hours)).bind(ctx.at)
         .execute(c).await.map(|r| r.rows_affected()))?;
-    let row = week_in(tx, office_code).await?.ok_or_else(|| gone("office week", office_code))?;
+    let row = week_in(tx, office_code)
+        .await?
+        .ok_or_else(|| gone("office week", office_code))?;
     let change = match &old {
         Some(o) => Change::new("update", "office_week", office_code).before(o)?,
         None => Change::new("create", "office_week", office_code),
@@ -146,8 +178,15 @@ pub async fn insert_deadline_rule(
         .bind(&rule.code).bind(days).bind(rule.kind.as_str()).bind(&rule.starts_from)
         .bind(&rule.citation).bind(&rule.description_id).bind(&rule.description_en).bind(ctx.at)
         .execute(c).await.map(|r| r.rows_affected()))?;
-    let row = rule_in(tx, &rule.code).await?.ok_or_else(|| gone("deadline rule", &rule.code))?;
-    audit::record(tx, ctx, Change::new("create", "deadline_rule", &rule.code).after(&row)?).await?;
+    let row = rule_in(tx, &rule.code)
+        .await?
+        .ok_or_else(|| gone("deadline rule", &rule.code))?;
+    audit::record(
+        tx,
+        ctx,
+        Change::new("create", "deadline_rule", &rule.code).after(&row)?,
+    )
+    .await?;
     Ok(row)
 }
 
@@ -169,9 +208,13 @@ pub async fn update_deadline_rule(
     expected_token: Option<&str>,
     edit: &RuleEdit,
 ) -> Result<DeadlineRuleRow> {
-    let old = rule_in(tx, code).await?.ok_or_else(|| gone("deadline rule", code))?;
+    let old = rule_in(tx, code)
+        .await?
+        .ok_or_else(|| gone("deadline rule", code))?;
     if expected_token.is_some_and(|t| t != edit_token(&old)) {
-        return Err(StoreError::Conflict(format!("deadline rule {code} was changed meanwhile")));
+        return Err(StoreError::Conflict(format!(
+            "deadline rule {code} was changed meanwhile"
+        )));
     }
     let days = i32::try_from(edit.days).map_err(|_| StoreError::Config("days too large".into()))?;
     // The WHERE repeats the state read above, so a save committed in between (PostgreSQL runs
@@ -183,10 +226,16 @@ pub async fn update_deadline_rule(
         .bind(code).bind(old.updated_at).bind(old.days).bind(&old.kind).bind(&old.citation)
         .execute(c).await.map(|r| r.rows_affected()))?;
     if n == 0 {
-        return Err(StoreError::Conflict(format!("deadline rule {code} was changed meanwhile")));
+        return Err(StoreError::Conflict(format!(
+            "deadline rule {code} was changed meanwhile"
+        )));
     }
-    let row = rule_in(tx, code).await?.ok_or_else(|| gone("deadline rule", code))?;
-    let change = Change::new("update", "deadline_rule", code).before(&old)?.after(&row)?;
+    let row = rule_in(tx, code)
+        .await?
+        .ok_or_else(|| gone("deadline rule", code))?;
+    let change = Change::new("update", "deadline_rule", code)
+        .before(&old)?
+        .after(&row)?;
     audit::record(tx, ctx, change).await?;
     Ok(row)
 }

@@ -133,8 +133,20 @@ pub fn check_announcement(
     check_len("title", &d.title, 3, 200, &mut errs);
     check_len("body", &d.body, 1, 10_000, &mut errs);
     check_len("activity", &d.activity, required, 300, &mut errs);
-    check_len("person_in_charge", &d.person_in_charge, required, 300, &mut errs);
-    check_len("complaint_channels", &d.complaint_channels, required, 1000, &mut errs);
+    check_len(
+        "person_in_charge",
+        &d.person_in_charge,
+        required,
+        300,
+        &mut errs,
+    );
+    check_len(
+        "complaint_channels",
+        &d.complaint_channels,
+        required,
+        1000,
+        &mut errs,
+    );
     if repair && d.period_start.is_none() {
         errs.add("period_start", "err-required");
     }
@@ -163,7 +175,10 @@ pub fn check_announcement(
     if errs.is_empty() {
         Ok(())
     } else {
-        Err(Refusal { errors: errs, repair_notice: notice })
+        Err(Refusal {
+            errors: errs,
+            repair_notice: notice,
+        })
     }
 }
 
@@ -218,7 +233,11 @@ pub async fn list_announcements(
 }
 
 async fn read_back(tx: &mut Tx, id: Uuid, lock: bool) -> Result<Option<Announcement>> {
-    let lock = if lock && tx.engine() == Engine::Postgres { " FOR UPDATE" } else { "" };
+    let lock = if lock && tx.engine() == Engine::Postgres {
+        " FOR UPDATE"
+    } else {
+        ""
+    };
     let sql = format!("{SELECT} WHERE id = $1{lock}");
     let row = crate::on_tx!(tx, c => sqlx::query_as::<_, Announcement>(sqlx::AssertSqlSafe(sql.as_str()))
         .bind(id).fetch_optional(c).await)?;
@@ -226,7 +245,11 @@ async fn read_back(tx: &mut Tx, id: Uuid, lock: bool) -> Result<Option<Announcem
 }
 
 /// Checks `d` against the repair rule and the mall's calendar as they stand in `tx`.
-async fn check_in(tx: &mut Tx, d: &AnnouncementDraft, published_on: NaiveDate) -> Result<(), ContentError> {
+async fn check_in(
+    tx: &mut Tx,
+    d: &AnnouncementDraft,
+    published_on: NaiveDate,
+) -> Result<(), ContentError> {
     let rule = effective_rule(&mut Reader::Tx(tx), REPAIR_RULE)
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("deadline rule {REPAIR_RULE}")))?;
@@ -257,8 +280,15 @@ pub async fn create_announcement(
         .bind(d.period_start).bind(d.period_end).bind(d.complaint_channels.trim())
         .bind(published_on).bind(ctx.actor.user_id).bind(ctx.at)
         .execute(c).await.map(|r| r.rows_affected()))?;
-    let row = read_back(tx, id, false).await?.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
-    audit::record(tx, ctx, Change::new("create", "announcement", id).after(&row)?).await?;
+    let row = read_back(tx, id, false)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+    audit::record(
+        tx,
+        ctx,
+        Change::new("create", "announcement", id).after(&row)?,
+    )
+    .await?;
     Ok(row)
 }
 
@@ -276,7 +306,9 @@ pub async fn update_announcement(
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("announcement {id}")))?;
     if expected_token.is_some_and(|t| t != old.edit_token()) {
-        return Err(StoreError::Conflict(format!("announcement {id} was changed meanwhile")).into());
+        return Err(
+            StoreError::Conflict(format!("announcement {id} was changed meanwhile")).into(),
+        );
     }
     check_in(tx, d, old.published_on).await?;
     let sql = "UPDATE announcements SET organisation_id = $1, kind = $2, title = $3, body = $4, \
@@ -287,8 +319,12 @@ pub async fn update_announcement(
         .bind(d.activity.trim()).bind(d.person_in_charge.trim()).bind(d.period_start)
         .bind(d.period_end).bind(d.complaint_channels.trim()).bind(ctx.at).bind(id)
         .execute(c).await.map(|r| r.rows_affected()))?;
-    let row = read_back(tx, id, false).await?.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
-    let change = Change::new("update", "announcement", id).before(&old)?.after(&row)?;
+    let row = read_back(tx, id, false)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+    let change = Change::new("update", "announcement", id)
+        .before(&old)?
+        .after(&row)?;
     audit::record(tx, ctx, change).await?;
     Ok(row)
 }

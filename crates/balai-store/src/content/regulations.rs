@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::audit::{self, AuditCtx, Change};
 use super::announcements::{ContentError, Refusal};
+use crate::audit::{self, AuditCtx, Change};
 use crate::{Db, Result, Tx};
 
 /// The kinds of regulation, in the order of the hierarchy of laws (UU 12/2011 Pasal 7–8),
@@ -80,7 +80,10 @@ pub async fn create_regulation(
     d: &RegulationDraft,
 ) -> std::result::Result<Regulation, ContentError> {
     d.check().map_err(|errors| {
-        ContentError::Invalid(Refusal { errors, repair_notice: None })
+        ContentError::Invalid(Refusal {
+            errors,
+            repair_notice: None,
+        })
     })?;
     Ok(insert(tx, ctx, d).await?)
 }
@@ -95,6 +98,11 @@ async fn insert(tx: &mut Tx, ctx: &AuditCtx, d: &RegulationDraft) -> Result<Regu
     let sql = format!("{SELECT} WHERE id = $1");
     let row = crate::on_tx!(tx, c => sqlx::query_as::<_, Regulation>(sqlx::AssertSqlSafe(sql.as_str()))
         .bind(id).fetch_one(c).await)?;
-    audit::record(tx, ctx, Change::new("create", "regulation", id).after(&row)?).await?;
+    audit::record(
+        tx,
+        ctx,
+        Change::new("create", "regulation", id).after(&row)?,
+    )
+    .await?;
     Ok(row)
 }

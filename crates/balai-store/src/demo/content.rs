@@ -59,14 +59,15 @@ async fn organisation_id(tx: &mut Tx, code: &str) -> Result<Uuid> {
 }
 
 pub async fn load(tx: &mut Tx, ctx: &AuditCtx) -> Result<()> {
-    let anns: Vec<DemoAnnouncement> =
-        serde_json::from_str(ANNOUNCEMENTS_JSON).map_err(|e| corrupt(format!("announcements.json: {e}")))?;
+    let anns: Vec<DemoAnnouncement> = serde_json::from_str(ANNOUNCEMENTS_JSON)
+        .map_err(|e| corrupt(format!("announcements.json: {e}")))?;
     for a in anns {
         let organisation_id = match &a.organisation {
             Some(code) => Some(organisation_id(tx, code).await?),
             None => None,
         };
-        let kind = AnnouncementKind::parse(&a.kind).ok_or_else(|| corrupt(format!("kind {}", a.kind)))?;
+        let kind =
+            AnnouncementKind::parse(&a.kind).ok_or_else(|| corrupt(format!("kind {}", a.kind)))?;
         let draft = AnnouncementDraft {
             organisation_id,
             kind,
@@ -82,11 +83,19 @@ pub async fn load(tx: &mut Tx, ctx: &AuditCtx) -> Result<()> {
             .await
             .map_err(|e| refused(&a.title, e))?;
     }
-    let regs: Vec<DemoRegulation> =
-        serde_json::from_str(REGULATIONS_JSON).map_err(|e| corrupt(format!("regulations.json: {e}")))?;
+    let regs: Vec<DemoRegulation> = serde_json::from_str(REGULATIONS_JSON)
+        .map_err(|e| corrupt(format!("regulations.json: {e}")))?;
     for r in regs {
-        let draft = RegulationDraft { kind: r.kind, number: r.number, year: r.year, title: r.title, subject: r.subject };
-        content::create_regulation(tx, ctx, &draft).await.map_err(|e| refused(&draft.title, e))?;
+        let draft = RegulationDraft {
+            kind: r.kind,
+            number: r.number,
+            year: r.year,
+            title: r.title,
+            subject: r.subject,
+        };
+        content::create_regulation(tx, ctx, &draft)
+            .await
+            .map_err(|e| refused(&draft.title, e))?;
     }
     Ok(())
 }

@@ -125,12 +125,18 @@ pub async fn load(tx: &mut Tx, ctx: &AuditCtx) -> Result<()> {
     let list: Vec<DemoOrg> = serde_json::from_str(ORGANISATIONS_JSON).map_err(corrupt)?;
     let org_ids = insert_organisations(tx, ctx, &list).await?;
     for o in &list {
-        let org_id = org_ids.get(&o.code).copied().ok_or_else(|| corrupt(&o.code))?;
+        let org_id = org_ids
+            .get(&o.code)
+            .copied()
+            .ok_or_else(|| corrupt(&o.code))?;
         insert_counters(tx, ctx, org_id, o).await?;
     }
     insert_officers(tx, ctx, &list, &org_ids).await?;
     for o in &list {
-        let org_id = org_ids.get(&o.code).copied().ok_or_else(|| corrupt(&o.code))?;
+        let org_id = org_ids
+            .get(&o.code)
+            .copied()
+            .ok_or_else(|| corrupt(&o.code))?;
         if let Some(c) = &o.charter {
             let input = CharterInput {
                 organisation_id: org_id,
@@ -139,7 +145,9 @@ pub async fn load(tx: &mut Tx, ctx: &AuditCtx) -> Result<()> {
                 signed_by: c.signed_by.clone(),
                 signer_position: c.position.clone(),
             };
-            charters::adopt(tx, ctx, &input).await.map_err(|e| store_err(&o.code, e))?;
+            charters::adopt(tx, ctx, &input)
+                .await
+                .map_err(|e| store_err(&o.code, e))?;
         }
     }
     Ok(())
@@ -170,7 +178,13 @@ async fn load_region(tx: &mut Tx, ctx: &AuditCtx) -> Result<()> {
 
 fn org_input(o: &DemoOrg) -> Result<OrganisationInput> {
     let bad = |field: &str| corrupt(format!("{}: invalid {field}", o.code));
-    let optional = |s: &str| if s.trim().is_empty() { None } else { Some(s.to_string()) };
+    let optional = |s: &str| {
+        if s.trim().is_empty() {
+            None
+        } else {
+            Some(s.to_string())
+        }
+    };
     Ok(OrganisationInput {
         code: Code::parse(&o.code).map_err(|_| bad("code"))?,
         name: o.name.clone(),
@@ -178,12 +192,23 @@ fn org_input(o: &DemoOrg) -> Result<OrganisationInput> {
         kind: OrganisationKind::parse(&o.kind).map_err(|_| bad("kind"))?,
         description: o.description.clone(),
         address: o.address.clone(),
-        phone: optional(&o.phone).map(|p| Phone::parse(&p)).transpose().map_err(|_| bad("phone"))?,
-        email: optional(&o.email).map(|e| Email::parse(&e)).transpose().map_err(|_| bad("email"))?,
+        phone: optional(&o.phone)
+            .map(|p| Phone::parse(&p))
+            .transpose()
+            .map_err(|_| bad("phone"))?,
+        email: optional(&o.email)
+            .map(|e| Email::parse(&e))
+            .transpose()
+            .map_err(|_| bad("email"))?,
         website: o.website.clone(),
         head_name: o.head_name.clone(),
         head_position: o.head_position.clone(),
-        parent_code: o.parent.as_deref().map(Code::parse).transpose().map_err(|_| bad("parent"))?,
+        parent_code: o
+            .parent
+            .as_deref()
+            .map(Code::parse)
+            .transpose()
+            .map_err(|_| bad("parent"))?,
         agreement_kind: o.agreement.kind.clone(),
         agreement_number: o.agreement.number.clone(),
         agreement_date: o.agreement.date,
@@ -194,7 +219,11 @@ fn org_input(o: &DemoOrg) -> Result<OrganisationInput> {
 }
 
 /// Inserts organisations so that each superior unit exists before the units under it.
-async fn insert_organisations(tx: &mut Tx, ctx: &AuditCtx, list: &[DemoOrg]) -> Result<HashMap<String, Uuid>> {
+async fn insert_organisations(
+    tx: &mut Tx,
+    ctx: &AuditCtx,
+    list: &[DemoOrg],
+) -> Result<HashMap<String, Uuid>> {
     let mut ids: HashMap<String, Uuid> = HashMap::new();
     while ids.len() < list.len() {
         let before = ids.len();
@@ -203,44 +232,53 @@ async fn insert_organisations(tx: &mut Tx, ctx: &AuditCtx, list: &[DemoOrg]) -> 
             if ids.contains_key(&o.code) || !ready {
                 continue;
             }
-            let row = orgs::create(tx, ctx, &org_input(o)?).await.map_err(|e| store_err(&o.code, e))?;
+            let row = orgs::create(tx, ctx, &org_input(o)?)
+                .await
+                .map_err(|e| store_err(&o.code, e))?;
             ids.insert(o.code.clone(), row.id);
         }
         if ids.len() == before {
-            return Err(corrupt("a parent does not exist or the parents form a loop"));
+            return Err(corrupt(
+                "a parent does not exist or the parents form a loop",
+            ));
         }
     }
     Ok(ids)
-}
-
-/// Reads "Sel dan Kam" as the day list "Sel,Kam": the demo text writes day lists as people
-/// say them, while `OpeningHours::parse_compact` separates days with commas.
-fn day_lists(hours: &str) -> String {
-    hours.replace(" dan ", ",").replace(" and ", ",")
 }
 
 async fn insert_counters(tx: &mut Tx, ctx: &AuditCtx, org_id: Uuid, o: &DemoOrg) -> Result<()> {
     for c in &o.counters {
         let input = CounterInput {
             organisation_id: org_id,
-            code: Code::parse(&c.code).map_err(|_| corrupt(format!("counter {}: invalid code", c.code)))?,
+            code: Code::parse(&c.code)
+                .map_err(|_| corrupt(format!("counter {}: invalid code", c.code)))?,
             name: c.name.clone(),
             building: c.building.clone(),
             floor: c.floor.clone(),
             position: c.position.clone(),
-            opening_hours: OpeningHours::parse_compact(&day_lists(&c.opening_hours))
+            opening_hours: OpeningHours::parse_compact(&c.opening_hours)
                 .map_err(|_| corrupt(format!("counter {}: invalid opening hours", c.code)))?,
         };
-        counters::create(tx, ctx, &input).await.map_err(|e| store_err(&c.code, e))?;
+        counters::create(tx, ctx, &input)
+            .await
+            .map_err(|e| store_err(&c.code, e))?;
     }
     Ok(())
 }
 
 /// Inserts every officer without a superior, then names the superiors by key.
-async fn insert_officers(tx: &mut Tx, ctx: &AuditCtx, list: &[DemoOrg], org_ids: &HashMap<String, Uuid>) -> Result<()> {
+async fn insert_officers(
+    tx: &mut Tx,
+    ctx: &AuditCtx,
+    list: &[DemoOrg],
+    org_ids: &HashMap<String, Uuid>,
+) -> Result<()> {
     let mut keys: HashMap<&str, Uuid> = HashMap::new();
     for o in list {
-        let org_id = org_ids.get(&o.code).copied().ok_or_else(|| corrupt(&o.code))?;
+        let org_id = org_ids
+            .get(&o.code)
+            .copied()
+            .ok_or_else(|| corrupt(&o.code))?;
         for f in &o.officers {
             let counter_code = f
                 .counter
@@ -258,7 +296,9 @@ async fn insert_officers(tx: &mut Tx, ctx: &AuditCtx, list: &[DemoOrg], org_ids:
                 public_profile: f.public_profile.clone(),
                 competence: f.competence.clone(),
             };
-            let row = officers::create(tx, ctx, &input).await.map_err(|e| store_err(&f.key, e))?;
+            let row = officers::create(tx, ctx, &input)
+                .await
+                .map_err(|e| store_err(&f.key, e))?;
             if keys.insert(f.key.as_str(), row.id).is_some() {
                 return Err(corrupt(format!("officer key {} used twice", f.key)));
             }
@@ -266,12 +306,17 @@ async fn insert_officers(tx: &mut Tx, ctx: &AuditCtx, list: &[DemoOrg], org_ids:
     }
     for f in list.iter().flat_map(|o| &o.officers) {
         let Some(sup) = &f.superior else { continue };
-        let id = keys.get(f.key.as_str()).copied().ok_or_else(|| corrupt(&f.key))?;
+        let id = keys
+            .get(f.key.as_str())
+            .copied()
+            .ok_or_else(|| corrupt(&f.key))?;
         let sup_id = keys
             .get(sup.as_str())
             .copied()
             .ok_or_else(|| corrupt(format!("officer {}: superior {sup} does not exist", f.key)))?;
-        officers::set_superior(tx, ctx, id, Some(sup_id)).await.map_err(|e| store_err(&f.key, e))?;
+        officers::set_superior(tx, ctx, id, Some(sup_id))
+            .await
+            .map_err(|e| store_err(&f.key, e))?;
     }
     Ok(())
 }

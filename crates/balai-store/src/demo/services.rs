@@ -3,7 +3,9 @@
 //! something real on them, a revised draft of the birth-certificate standard open for public
 //! comment around the load date, with two comments awaiting moderation and one approved.
 
-use balai_core::catalog::{ParticipantGroup, ProcedureStep, ServiceCategory, ServiceKind, ServiceMode, ServiceStandard};
+use balai_core::catalog::{
+    ParticipantGroup, ProcedureStep, ServiceCategory, ServiceKind, ServiceMode, ServiceStandard,
+};
 use balai_core::ids::Code;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::Deserialize;
@@ -80,19 +82,33 @@ fn input(s: &DemoService, organisation_id: Uuid) -> Result<ServiceInput> {
 
 /// The decree number the demo gives an imported standard, e.g. `800/SP-KTP-EL/DISDUKCAPIL/2026`.
 fn decree_number(s: &DemoService) -> String {
-    format!("800/SP-{}/{}/{}", s.code, s.organisation, s.effective_from.year())
+    format!(
+        "800/SP-{}/{}/{}",
+        s.code,
+        s.organisation,
+        s.effective_from.year()
+    )
 }
 
 pub async fn load(tx: &mut Tx, ctx: &AuditCtx) -> Result<()> {
-    let list: Vec<DemoService> = serde_json::from_str(SERVICES_JSON).map_err(|e| corrupt(e.to_string()))?;
+    let list: Vec<DemoService> =
+        serde_json::from_str(SERVICES_JSON).map_err(|e| corrupt(e.to_string()))?;
     let mut consulted = None;
     for s in &list {
         let org = organisation_id(tx, &s.organisation).await?;
         let svc = services::create(tx, ctx, &input(s, org)?).await?;
         let note = "Standar pelayanan yang berlaku saat Balai mulai digunakan";
-        standards::import_adopted_version(tx, ctx, svc.id, &s.standard, &decree_number(s), s.effective_from, note)
-            .await
-            .map_err(|e| std_err(&s.code, e))?;
+        standards::import_adopted_version(
+            tx,
+            ctx,
+            svc.id,
+            &s.standard,
+            &decree_number(s),
+            s.effective_from,
+            note,
+        )
+        .await
+        .map_err(|e| std_err(&s.code, e))?;
         if s.code == CONSULTED_SERVICE {
             consulted = Some((svc.id, s.standard.clone()));
         }
@@ -107,24 +123,40 @@ pub async fn load(tx: &mut Tx, ctx: &AuditCtx) -> Result<()> {
 fn revised(mut s: ServiceStandard) -> ServiceStandard {
     s.procedure.push(ProcedureStep {
         title: "Terima akta secara elektronik".into(),
-        description: "Bila diminta, kutipan akta kelahiran bertanda tangan elektronik juga dikirim ke \
+        description:
+            "Bila diminta, kutipan akta kelahiran bertanda tangan elektronik juga dikirim ke \
             alamat e-mail atau nomor WhatsApp pelapor, sehingga dapat dicetak sendiri di rumah."
-            .into(),
+                .into(),
     });
-    s.product = format!("{} Salinan elektronik dapat dikirim ke e-mail atau WhatsApp pelapor.", s.product.trim());
+    s.product = format!(
+        "{} Salinan elektronik dapat dikirim ke e-mail atau WhatsApp pelapor.",
+        s.product.trim()
+    );
     s
 }
 
-async fn open_demo_consultation(tx: &mut Tx, ctx: &AuditCtx, service_id: Uuid, standard: ServiceStandard) -> Result<()> {
+async fn open_demo_consultation(
+    tx: &mut Tx,
+    ctx: &AuditCtx,
+    service_id: Uuid,
+    standard: ServiceStandard,
+) -> Result<()> {
     let code = CONSULTED_SERVICE;
-    let note = "Akta kelahiran dapat dikirim secara elektronik (e-mail atau WhatsApp) dan dicetak sendiri";
+    let note =
+        "Akta kelahiran dapat dikirim secara elektronik (e-mail atau WhatsApp) dan dicetak sendiri";
     let draft = standards::create_draft(tx, ctx, service_id, &revised(standard), note)
         .await
         .map_err(|e| std_err(code, e))?;
     let today = local_date(ctx.at);
-    standards::open_for_comment_period(tx, ctx, draft.id, today - Duration::days(5), today + Duration::days(16))
-        .await
-        .map_err(|e| std_err(code, e))?;
+    standards::open_for_comment_period(
+        tx,
+        ctx,
+        draft.id,
+        today - Duration::days(5),
+        today + Duration::days(16),
+    )
+    .await
+    .map_err(|e| std_err(code, e))?;
     let comments = [
         (
             "Siti Rahmawati",
@@ -149,13 +181,22 @@ async fn open_demo_consultation(tx: &mut Tx, ctx: &AuditCtx, service_id: Uuid, s
         ),
     ];
     for (name, group, body, approve) in comments {
-        let new = NewComment { author_user_id: None, author_name: name.into(), group, body: body.into() };
-        let comment = consultation::add_comment(tx, ctx, draft.id, &new, today).await.map_err(|e| match e {
-            consultation::ConsultationError::Store(e) => e,
-            other => corrupt(other.to_string()),
-        })?;
+        let new = NewComment {
+            author_user_id: None,
+            author_name: name.into(),
+            group,
+            body: body.into(),
+        };
+        let comment = consultation::add_comment(tx, ctx, draft.id, &new, today)
+            .await
+            .map_err(|e| match e {
+                consultation::ConsultationError::Store(e) => e,
+                other => corrupt(other.to_string()),
+            })?;
         if approve {
-            consultation::moderate(tx, ctx, comment.id, true).await.map_err(|e| corrupt(e.to_string()))?;
+            consultation::moderate(tx, ctx, comment.id, true)
+                .await
+                .map_err(|e| corrupt(e.to_string()))?;
         }
     }
     Ok(())

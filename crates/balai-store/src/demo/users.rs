@@ -43,27 +43,49 @@ struct OfficerRef {
 }
 
 fn demo_users() -> Result<Vec<DemoUser>> {
-    serde_json::from_str(USERS_JSON).map_err(|e| StoreError::Corrupt(format!("demo/users.json: {e}")))
+    serde_json::from_str(USERS_JSON)
+        .map_err(|e| StoreError::Corrupt(format!("demo/users.json: {e}")))
 }
 
 /// Parses one demo account into a [`NewUser`]; bad demo data is a bug, reported by e-mail.
 fn parse(u: &DemoUser, organisation_id: Option<Uuid>, officer_id: Option<Uuid>) -> Result<NewUser> {
-    let bad = |what: &str| StoreError::Corrupt(format!("demo/users.json: {} has an invalid {what}", u.email));
+    let bad = |what: &str| {
+        StoreError::Corrupt(format!(
+            "demo/users.json: {} has an invalid {what}",
+            u.email
+        ))
+    };
     Ok(NewUser {
         email: Email::parse(&u.email).map_err(|_| bad("e-mail"))?,
         display_name: u.name.trim().to_owned(),
         role: Role::parse(&u.role).map_err(|_| bad("role"))?,
         organisation_id,
         officer_id,
-        nik: u.nik.as_deref().map(Nik::parse).transpose().map_err(|_| bad("NIK"))?,
-        phone: u.phone.as_deref().map(Phone::parse).transpose().map_err(|_| bad("phone"))?,
+        nik: u
+            .nik
+            .as_deref()
+            .map(Nik::parse)
+            .transpose()
+            .map_err(|_| bad("NIK"))?,
+        phone: u
+            .phone
+            .as_deref()
+            .map(Phone::parse)
+            .transpose()
+            .map_err(|_| bad("phone"))?,
         must_change_password: false,
     })
 }
 
 /// The officer row for `key` in organisation `org_code`, when the organisations loader
 /// created it; `None` otherwise (the account then has no officer link).
-async fn officer_id(tx: &mut Tx, orgs: &[OrgOfficers], org_code: &str, org_id: Uuid, key: &str) -> Result<Option<Uuid>> {
+async fn officer_id(
+    tx: &mut Tx,
+    orgs: &[OrgOfficers],
+    org_code: &str,
+    org_id: Uuid,
+    key: &str,
+) -> Result<Option<Uuid>> {
     let nip = orgs
         .iter()
         .filter(|o| o.code == org_code)
@@ -88,9 +110,16 @@ pub async fn load(tx: &mut Tx, ctx: &AuditCtx) -> Result<()> {
     let hash = identity::hash_password(super::DEMO_PASSWORD).await?;
     for u in &users {
         let org_id = match u.organisation.as_deref() {
-            Some(code) => Some(identity::organisation_id_by_code(tx, code).await?.ok_or_else(|| {
-                StoreError::Corrupt(format!("demo/users.json: {} names unknown organisation {code}", u.email))
-            })?),
+            Some(code) => Some(
+                identity::organisation_id_by_code(tx, code)
+                    .await?
+                    .ok_or_else(|| {
+                        StoreError::Corrupt(format!(
+                            "demo/users.json: {} names unknown organisation {code}",
+                            u.email
+                        ))
+                    })?,
+            ),
             None => None,
         };
         let officer = match (u.organisation.as_deref(), org_id, u.officer.as_deref()) {
@@ -109,7 +138,9 @@ pub fn accounts() -> Vec<(String, String)> {
         .unwrap_or_default()
         .into_iter()
         .map(|u| {
-            let label = Role::parse(&u.role).map(|r| r.label_id().to_owned()).unwrap_or(u.role);
+            let label = Role::parse(&u.role)
+                .map(|r| r.label_id().to_owned())
+                .unwrap_or(u.role);
             (label, u.email)
         })
         .collect()
@@ -123,7 +154,10 @@ mod tests {
     fn demo_has_one_valid_account_for_every_role() {
         let users = demo_users().unwrap_or_default();
         for role in Role::all() {
-            assert!(users.iter().any(|u| u.role == role.as_str()), "no demo account for {role}");
+            assert!(
+                users.iter().any(|u| u.role == role.as_str()),
+                "no demo account for {role}"
+            );
         }
         for u in &users {
             assert!(parse(u, None, None).is_ok(), "{} does not parse", u.email);

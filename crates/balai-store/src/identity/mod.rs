@@ -26,12 +26,13 @@ pub use sessions::{
 pub use tokens::{
     NewToken, TokenListItem, create_token, get_token, list_tokens, revoke_token, touch_token,
 };
-pub use totp::{accept_totp_step, enable_totp, last_totp_step, reset_totp, set_totp_secret, totp_secret};
+pub use totp::{
+    accept_totp_step, enable_totp, last_totp_step, reset_totp, set_totp_secret, totp_secret,
+};
 pub use users::{
     NewUser, OrganisationChoice, UserFilter, UserListItem, UserRow, create_user, find_by_email,
     get_user, list_users, organisation_choices, organisation_id_by_code, organisation_name,
-    set_disabled,
-    set_password,
+    set_disabled, set_password,
 };
 
 use balai_core::identity::{Permission, Role};
@@ -64,7 +65,11 @@ impl SessionUser {
 }
 
 /// Finds the live session with this token hash (not expired, user not disabled).
-pub async fn session_user(db: &Db, token_hash: &str, now: DateTime<Utc>) -> Result<Option<SessionUser>> {
+pub async fn session_user(
+    db: &Db,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<SessionUser>> {
     let sql = "SELECT u.id AS user_id, u.email, u.display_name, u.role, u.organisation_id, \
         u.totp_enabled, u.must_change_password, s.csrf_token, s.mfa_passed, s.expires_at \
         FROM sessions s JOIN users u ON u.id = s.user_id \

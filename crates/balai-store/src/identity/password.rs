@@ -4,8 +4,8 @@
 
 use std::sync::OnceLock;
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use rand::{Rng, RngCore};
 
 use crate::{Result, StoreError};
@@ -39,7 +39,11 @@ pub async fn verify_password(hash: &str, password: &str) -> bool {
 
 fn verify_now(hash: &str, password: &str) -> bool {
     PasswordHash::new(hash)
-        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -81,7 +85,9 @@ mod tests {
 
     #[tokio::test]
     async fn argon2id_hash_verifies_only_the_same_password() {
-        let h = hash_password("Kata-Sandi-Rahasia").await.unwrap_or_default();
+        let h = hash_password("Kata-Sandi-Rahasia")
+            .await
+            .unwrap_or_default();
         assert!(h.starts_with("$argon2id$"));
         assert!(verify_password(&h, "Kata-Sandi-Rahasia").await);
         assert!(!verify_password(&h, "kata-sandi-rahasia").await);

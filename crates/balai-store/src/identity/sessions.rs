@@ -31,8 +31,11 @@ pub async fn create_session(tx: &mut Tx, ctx: &AuditCtx, s: &NewSession<'_>) -> 
         .execute(c).await.map(|_| ()))?;
     let sql = "INSERT INTO sessions (token_hash, user_id, csrf_token, mfa_passed, created_at, \
         last_seen_at, expires_at, ip, user_agent) VALUES ($1,$2,$3,$4,$5,$5,$6,$7,$8)";
-    let ua = s.user_agent.map(|u| balai_core::text::truncate_chars(u, 300).to_owned());
-    let ip = s.ip.map(|i| balai_core::text::truncate_chars(i, 64).to_owned());
+    let ua = s
+        .user_agent
+        .map(|u| balai_core::text::truncate_chars(u, 300).to_owned());
+    let ip =
+        s.ip.map(|i| balai_core::text::truncate_chars(i, 64).to_owned());
     crate::on_tx!(tx, c => sqlx::query(sql)
         .bind(s.token_hash).bind(s.user_id).bind(s.csrf_token).bind(s.mfa_passed).bind(ctx.at)
         .bind(s.expires_at).bind(ip).bind(ua)
@@ -41,7 +44,12 @@ pub async fn create_session(tx: &mut Tx, ctx: &AuditCtx, s: &NewSession<'_>) -> 
 }
 
 /// Marks the session as having passed the second factor, recorded as an event of the account.
-pub async fn mark_mfa_passed(tx: &mut Tx, ctx: &AuditCtx, token_hash: &str, user_id: Uuid) -> Result<()> {
+pub async fn mark_mfa_passed(
+    tx: &mut Tx,
+    ctx: &AuditCtx,
+    token_hash: &str,
+    user_id: Uuid,
+) -> Result<()> {
     let sql = "UPDATE sessions SET mfa_passed = TRUE, last_seen_at = $2 WHERE token_hash = $1";
     crate::on_tx!(tx, c => sqlx::query(sql).bind(token_hash).bind(ctx.at)
         .execute(c).await.map(|_| ()))?;

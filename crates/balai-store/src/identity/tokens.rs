@@ -78,7 +78,12 @@ async fn snapshot_tx(tx: &mut Tx, id: Uuid) -> Result<TokenSnapshot> {
 }
 
 /// Stores a token by the hash of its secret; returns its id.
-pub async fn create_token(tx: &mut Tx, ctx: &AuditCtx, new: &NewToken, token_hash: &str) -> Result<Uuid> {
+pub async fn create_token(
+    tx: &mut Tx,
+    ctx: &AuditCtx,
+    new: &NewToken,
+    token_hash: &str,
+) -> Result<Uuid> {
     let id = balai_core::ids::new_id();
     let perms: Vec<&str> = new.permissions.iter().map(|p| p.as_str()).collect();
     let perms = serde_json::to_string(&perms)?;
@@ -89,7 +94,12 @@ pub async fn create_token(tx: &mut Tx, ctx: &AuditCtx, new: &NewToken, token_has
         .bind(new.created_by).bind(ctx.at)
         .execute(c).await.map(|_| ()))?;
     let after = snapshot_tx(tx, id).await?;
-    audit::record(tx, ctx, Change::new("create", "api_token", id).after(&after)?).await?;
+    audit::record(
+        tx,
+        ctx,
+        Change::new("create", "api_token", id).after(&after)?,
+    )
+    .await?;
     Ok(id)
 }
 
@@ -97,12 +107,16 @@ pub async fn create_token(tx: &mut Tx, ctx: &AuditCtx, new: &NewToken, token_has
 pub async fn revoke_token(tx: &mut Tx, ctx: &AuditCtx, id: Uuid) -> Result<()> {
     let before = snapshot_tx(tx, id).await?;
     if before.revoked_at.is_some() {
-        return Err(StoreError::Conflict(format!("api token {id} is already revoked")));
+        return Err(StoreError::Conflict(format!(
+            "api token {id} is already revoked"
+        )));
     }
     let sql = "UPDATE api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL";
     crate::on_tx!(tx, c => sqlx::query(sql).bind(id).bind(ctx.at).execute(c).await.map(|_| ()))?;
     let after = snapshot_tx(tx, id).await?;
-    let change = Change::new("revoke", "api_token", id).before(&before)?.after(&after)?;
+    let change = Change::new("revoke", "api_token", id)
+        .before(&before)?
+        .after(&after)?;
     audit::record(tx, ctx, change).await
 }
 

@@ -10,9 +10,15 @@ use crate::{Db, Result, Tx};
 
 /// Stores a new, not yet enabled secret (enrolment shows it; [`enable_totp`] switches it on
 /// after a correct code). Audited: the snapshot's secret digest changes.
-pub async fn set_totp_secret(tx: &mut Tx, ctx: &AuditCtx, user_id: Uuid, secret_b32: &str) -> Result<()> {
+pub async fn set_totp_secret(
+    tx: &mut Tx,
+    ctx: &AuditCtx,
+    user_id: Uuid,
+    secret_b32: &str,
+) -> Result<()> {
     let before = snapshot_tx(tx, user_id).await?;
-    let sql = "UPDATE users SET totp_secret = $2, totp_enabled = FALSE, updated_at = $3 WHERE id = $1";
+    let sql =
+        "UPDATE users SET totp_secret = $2, totp_enabled = FALSE, updated_at = $3 WHERE id = $1";
     crate::on_tx!(tx, c => sqlx::query(sql).bind(user_id).bind(secret_b32).bind(ctx.at)
         .execute(c).await.map(|_| ()))?;
     record_update(tx, ctx, "totp_secret", &before).await
@@ -32,7 +38,8 @@ pub async fn enable_totp(tx: &mut Tx, ctx: &AuditCtx, user_id: Uuid) -> Result<(
 /// again at the next sign-in.
 pub async fn reset_totp(tx: &mut Tx, ctx: &AuditCtx, user_id: Uuid) -> Result<()> {
     let before = snapshot_tx(tx, user_id).await?;
-    let sql = "UPDATE users SET totp_secret = NULL, totp_enabled = FALSE, updated_at = $2 WHERE id = $1";
+    let sql =
+        "UPDATE users SET totp_secret = NULL, totp_enabled = FALSE, updated_at = $2 WHERE id = $1";
     crate::on_tx!(tx, c => sqlx::query(sql).bind(user_id).bind(ctx.at)
         .execute(c).await.map(|_| ()))?;
     record_update(tx, ctx, "totp_reset", &before).await

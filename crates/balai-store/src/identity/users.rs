@@ -165,12 +165,19 @@ pub(crate) async fn record_update(
     before: &UserSnapshot,
 ) -> Result<()> {
     let after = snapshot_tx(tx, before.id).await?;
-    let change = Change::new(action, "user", before.id).before(before)?.after(&after)?;
+    let change = Change::new(action, "user", before.id)
+        .before(before)?
+        .after(&after)?;
     audit::record(tx, ctx, change).await
 }
 
 /// Creates an account; a taken e-mail address gives [`StoreError::Duplicate`].
-pub async fn create_user(tx: &mut Tx, ctx: &AuditCtx, new: &NewUser, password_hash: &str) -> Result<Uuid> {
+pub async fn create_user(
+    tx: &mut Tx,
+    ctx: &AuditCtx,
+    new: &NewUser,
+    password_hash: &str,
+) -> Result<Uuid> {
     let id = balai_core::ids::new_id();
     let sql = "INSERT INTO users (id, email, display_name, password_hash, role, organisation_id, \
         officer_id, nik, phone, totp_enabled, disabled, failed_logins, must_change_password, \
@@ -268,12 +275,21 @@ pub async fn set_password(
     crate::on_tx!(tx, c => sqlx::query(sql)
         .bind(user_id).bind(password_hash).bind(must_change).bind(ctx.at)
         .execute(c).await.map(|_| ()))?;
-    let action = if must_change { "reset_password" } else { "change_password" };
+    let action = if must_change {
+        "reset_password"
+    } else {
+        "change_password"
+    };
     record_update(tx, ctx, action, &before).await
 }
 
 /// Disables or enables an account. Disabling also ends every session of the account.
-pub async fn set_disabled(tx: &mut Tx, ctx: &AuditCtx, user_id: Uuid, disabled: bool) -> Result<()> {
+pub async fn set_disabled(
+    tx: &mut Tx,
+    ctx: &AuditCtx,
+    user_id: Uuid,
+    disabled: bool,
+) -> Result<()> {
     let before = snapshot_tx(tx, user_id).await?;
     let sql = "UPDATE users SET disabled = $2, failed_logins = 0, locked_until = NULL, \
         updated_at = $3 WHERE id = $1";
@@ -282,7 +298,13 @@ pub async fn set_disabled(tx: &mut Tx, ctx: &AuditCtx, user_id: Uuid, disabled: 
     if disabled {
         super::sessions::delete_user_sessions(tx, user_id, None).await?;
     }
-    record_update(tx, ctx, if disabled { "disable" } else { "enable" }, &before).await
+    record_update(
+        tx,
+        ctx,
+        if disabled { "disable" } else { "enable" },
+        &before,
+    )
+    .await
 }
 
 /// An organisation to choose in a form.

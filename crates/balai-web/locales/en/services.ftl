@@ -141,6 +141,7 @@ csvc-fee-legal-basis = Legal basis of the fees (general)
 csvc-fee-legal-basis-hint = Applies to fee rows that do not state their own legal basis.
 csvc-vulnerable-hint = For example for people with disabilities, the elderly, pregnant women, children and disaster victims.
 csvc-final-note = This version has been adopted and cannot be changed. To change the standard, create a new version.
+csvc-not-editable = Only a draft can be edited. An adopted version is never changed: to change the standard, create a new version. A version under public consultation must be returned to draft first.
 csvc-transition-refused = This step is not possible in the version's current status.
 csvc-standard-incomplete = This service standard is incomplete or not valid; correct the draft before adopting it.
 

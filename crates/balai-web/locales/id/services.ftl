@@ -140,6 +140,7 @@ csvc-fee-legal-basis = Dasar hukum biaya (umum)
 csvc-fee-legal-basis-hint = Berlaku untuk baris biaya yang tidak mencantumkan dasar hukumnya sendiri.
 csvc-vulnerable-hint = Misalnya bagi penyandang disabilitas, lanjut usia, ibu hamil, anak, dan korban bencana.
 csvc-final-note = Versi ini sudah ditetapkan dan tidak dapat diubah. Untuk mengubah standar, buat versi baru.
+csvc-not-editable = Hanya rancangan yang dapat diubah. Versi yang sudah ditetapkan tidak pernah diubah: untuk mengubah standar, buat versi baru. Versi yang sedang dikonsultasikan dikembalikan ke rancangan terlebih dahulu.
 csvc-transition-refused = Langkah ini tidak dapat dilakukan pada status versi saat ini.
 csvc-standard-incomplete = Standar pelayanan ini belum lengkap atau belum valid; perbaiki rancangannya sebelum ditetapkan.
 

@@ -125,7 +125,9 @@ fn paging(q: &HashMap<String, String>) -> Result<(i64, i64), AppError> {
                 .parse::<i64>()
                 .ok()
                 .filter(|n| (1..=max).contains(n))
-                .ok_or_else(|| AppError::BadRequest(format!("{key} must be a whole number from 1 to {max}"))),
+                .ok_or_else(|| {
+                    AppError::BadRequest(format!("{key} must be a whole number from 1 to {max}"))
+                }),
         }
     };
     Ok((read("page", 1, 1_000_000)?, read("per_page", 20, 100)?))
@@ -151,14 +153,16 @@ pub async fn list_announcements(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<AnnouncementList>, AppError> {
     let (page, per_page) = paging(&q)?;
-    let kind = match q.get("kind").map(|k| k.trim()).filter(|k| !k.is_empty()) {
-        None => None,
-        Some(k) => Some(
-            AnnouncementKind::parse(k)
-                .ok_or_else(|| AppError::BadRequest("kind must be umum or perbaikan_sarana".into()))?,
-        ),
-    };
-    let today = balai_store::calendar::week_of(&st.db, None).await?.local_date(st.clock.now());
+    let kind =
+        match q.get("kind").map(|k| k.trim()).filter(|k| !k.is_empty()) {
+            None => None,
+            Some(k) => Some(AnnouncementKind::parse(k).ok_or_else(|| {
+                AppError::BadRequest("kind must be umum or perbaikan_sarana".into())
+            })?),
+        };
+    let today = balai_store::calendar::week_of(&st.db, None)
+        .await?
+        .local_date(st.clock.now());
     let offset = (page - 1).saturating_mul(per_page);
     let found = content::list_announcements(&st.db, kind, Some(today), per_page, offset).await?;
     Ok(Json(AnnouncementList {
@@ -185,8 +189,12 @@ pub async fn get_announcement(
     Path(id): Path<String>,
 ) -> Result<Json<AnnouncementOut>, AppError> {
     let id = Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)?;
-    let a = content::announcement(&st.db, id).await?.ok_or(AppError::NotFound)?;
-    let today = balai_store::calendar::week_of(&st.db, None).await?.local_date(st.clock.now());
+    let a = content::announcement(&st.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let today = balai_store::calendar::week_of(&st.db, None)
+        .await?
+        .local_date(st.clock.now());
     if a.published_on > today {
         return Err(AppError::NotFound);
     }
@@ -200,8 +208,14 @@ pub async fn get_announcement(
     tag = "regulations",
     responses((status = 200, description = "Every regulation", body = RegulationList))
 )]
-pub async fn list_regulations(State(st): State<AppState>) -> Result<Json<RegulationList>, AppError> {
-    let items: Vec<RegulationOut> = content::regulations(&st.db).await?.into_iter().map(Into::into).collect();
+pub async fn list_regulations(
+    State(st): State<AppState>,
+) -> Result<Json<RegulationList>, AppError> {
+    let items: Vec<RegulationOut> = content::regulations(&st.db)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect();
     let total = i64::try_from(items.len()).unwrap_or(i64::MAX);
     Ok(Json(RegulationList { items, total }))
 }

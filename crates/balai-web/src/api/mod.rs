@@ -4,6 +4,7 @@
 pub mod content;
 pub mod organisations;
 pub mod services;
+pub mod tokens;
 
 use axum::routing::get;
 use axum::{Json, Router};
@@ -20,9 +21,24 @@ use crate::state::AppState;
         license(name = "AGPL-3.0-or-later")
     ),
     servers((url = "/api")),
-    components(schemas(Problem, FieldProblem))
+    components(schemas(Problem, FieldProblem)),
+    modifiers(&BearerAuth)
 )]
 struct ApiDoc;
+
+/// Declares the `bearer` security scheme integrations use.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = doc.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
 
 /// RFC 9457 problem details, as every error of this API is returned.
 #[derive(serde::Serialize, utoipa::ToSchema)]
@@ -50,6 +66,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     doc.merge(organisations::Doc::openapi());
     doc.merge(services::Doc::openapi());
     doc.merge(content::Doc::openapi());
+    doc.merge(tokens::Doc::openapi());
     doc
 }
 
@@ -57,7 +74,8 @@ pub fn routes() -> Router<AppState> {
     let v1 = Router::new()
         .merge(organisations::routes())
         .merge(services::routes())
-        .merge(content::routes());
+        .merge(content::routes())
+        .merge(tokens::routes());
     Router::new()
         .nest("/v1", v1)
         .route("/openapi.json", get(|| async { Json(openapi()) }))

@@ -154,7 +154,11 @@ pub struct OrganisationDetail {
     pub services: Vec<ServiceRef>,
 }
 
-fn organisation(o: OrganisationRow, parent_code: Option<String>, counter_count: i64) -> Organisation {
+fn organisation(
+    o: OrganisationRow,
+    parent_code: Option<String>,
+    counter_count: i64,
+) -> Organisation {
     Organisation {
         code: o.code,
         name: o.name,
@@ -205,11 +209,16 @@ fn paging(q: &HashMap<String, String>) -> Result<(i64, i64), AppError> {
             None | Some("") => Ok(default),
             Some(s) => match s.parse::<i64>() {
                 Ok(n) if (1..=max).contains(&n) => Ok(n),
-                _ => Err(AppError::BadRequest(format!("{key} must be a whole number from 1 to {max}"))),
+                _ => Err(AppError::BadRequest(format!(
+                    "{key} must be a whole number from 1 to {max}"
+                ))),
             },
         }
     };
-    Ok((num("page", 1, 1_000_000)?, num("per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE)?))
+    Ok((
+        num("page", 1, 1_000_000)?,
+        num("per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE)?,
+    ))
 }
 
 /// An organisation code from the URL or a filter; malformed or unknown → 404.
@@ -223,7 +232,11 @@ async fn active_org(st: &AppState, raw: &str) -> Result<OrganisationRow, AppErro
 
 /// Codes of the organisations a list refers to as superiors, fetched once.
 async fn parent_codes(st: &AppState) -> Result<HashMap<uuid::Uuid, String>, AppError> {
-    Ok(orgs::all(&st.db).await?.into_iter().map(|o| (o.id, o.code)).collect())
+    Ok(orgs::all(&st.db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.code))
+        .collect())
 }
 
 /// Lists the participating organisations, by name.
@@ -242,16 +255,24 @@ async fn parent_codes(st: &AppState) -> Result<HashMap<uuid::Uuid, String>, AppE
         (status = 400, description = "Bad filter or paging", body = Problem, content_type = "application/problem+json")
     )
 )]
-pub async fn list_organisations(State(st): State<AppState>, RawQuery(raw): RawQuery) -> Result<Json<OrganisationList>, AppError> {
+pub async fn list_organisations(
+    State(st): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<OrganisationList>, AppError> {
     let q = query(raw)?;
     let (page, per_page) = paging(&q)?;
     let kind = match q.get("kind").map(|s| s.trim()).filter(|s| !s.is_empty()) {
         None => None,
-        Some(k) => Some(OrganisationKind::parse(k).map_err(|_| AppError::BadRequest(format!("unknown kind {k:?}")))?),
+        Some(k) => Some(
+            OrganisationKind::parse(k)
+                .map_err(|_| AppError::BadRequest(format!("unknown kind {k:?}")))?,
+        ),
     };
     let text = q.get("q").cloned().unwrap_or_default();
     if text.chars().count() > MAX_Q {
-        return Err(AppError::BadRequest(format!("q may have at most {MAX_Q} characters")));
+        return Err(AppError::BadRequest(format!(
+            "q may have at most {MAX_Q} characters"
+        )));
     }
     let f = OrgFilter {
         kind,
@@ -271,7 +292,12 @@ pub async fn list_organisations(State(st): State<AppState>, RawQuery(raw): RawQu
             organisation(s.org, parent, s.counter_count)
         })
         .collect();
-    Ok(Json(OrganisationList { items, total: found.total, page, per_page }))
+    Ok(Json(OrganisationList {
+        items,
+        total: found.total,
+        page,
+        per_page,
+    }))
 }
 
 /// One organisation with its counters, officers' public profiles, charter and services.
@@ -296,7 +322,10 @@ pub async fn get_organisation(
         None => None,
     };
     let counter_rows = counters::of_organisation(&st.db, o.id, true).await?;
-    let counters: Vec<Counter> = counter_rows.into_iter().map(|k| counter(k, o.code.clone())).collect();
+    let counters: Vec<Counter> = counter_rows
+        .into_iter()
+        .map(|k| counter(k, o.code.clone()))
+        .collect();
     let officers = officers::of_organisation(&st.db, o.id, true)
         .await?
         .into_iter()
@@ -317,7 +346,11 @@ pub async fn get_organisation(
     let services = orgs::services_of(&st.db, o.id)
         .await?
         .into_iter()
-        .map(|(code, name, name_en)| ServiceRef { code, name, name_en })
+        .map(|(code, name, name_en)| ServiceRef {
+            code,
+            name,
+            name_en,
+        })
         .collect();
     let count = counters.len() as i64;
     Ok(Json(OrganisationDetail {
@@ -345,10 +378,17 @@ pub async fn get_organisation(
         (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json")
     )
 )]
-pub async fn list_counters(State(st): State<AppState>, RawQuery(raw): RawQuery) -> Result<Json<CounterList>, AppError> {
+pub async fn list_counters(
+    State(st): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<CounterList>, AppError> {
     let q = query(raw)?;
     let (page, per_page) = paging(&q)?;
-    let organisation_id = match q.get("organisation").map(|s| s.trim()).filter(|s| !s.is_empty()) {
+    let organisation_id = match q
+        .get("organisation")
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+    {
         None => None,
         Some(code) => Some(active_org(&st, code).await?.id),
     };
@@ -364,5 +404,10 @@ pub async fn list_counters(State(st): State<AppState>, RawQuery(raw): RawQuery) 
         .into_iter()
         .map(|k| counter(k.counter, k.organisation_code))
         .collect();
-    Ok(Json(CounterList { items, total: found.total, page, per_page }))
+    Ok(Json(CounterList {
+        items,
+        total: found.total,
+        page,
+        per_page,
+    }))
 }

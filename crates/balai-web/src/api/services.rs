@@ -8,7 +8,9 @@
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::get;
 use axum::{Json, Router};
-use balai_core::catalog::{CompletionTime, ServiceCategory, ServiceKind, ServiceMode, ServiceStandard, TimeUnit};
+use balai_core::catalog::{
+    CompletionTime, ServiceCategory, ServiceKind, ServiceMode, ServiceStandard, TimeUnit,
+};
 use balai_core::ids::Code;
 use balai_store::services::{self, MAX_PER_PAGE, ServiceFilter, ServiceListItem};
 use balai_store::standards::{self, VersionInfo};
@@ -28,7 +30,14 @@ pub fn routes() -> Router<AppState> {
 #[derive(utoipa::OpenApi)]
 #[openapi(
     paths(list_services, get_service),
-    components(schemas(ServicePage, ServiceSummary, ServiceDetail, OrganisationRef, CompletionTimeOut, VersionOut))
+    components(schemas(
+        ServicePage,
+        ServiceSummary,
+        ServiceDetail,
+        OrganisationRef,
+        CompletionTimeOut,
+        VersionOut
+    ))
 )]
 pub struct Doc;
 
@@ -55,7 +64,12 @@ pub struct CompletionTimeOut {
 
 impl From<CompletionTime> for CompletionTimeOut {
     fn from(t: CompletionTime) -> Self {
-        CompletionTimeOut { value: t.value, unit: t.unit.as_str().into(), label_id: t.label_id(), label_en: t.label_en() }
+        CompletionTimeOut {
+            value: t.value,
+            unit: t.unit.as_str().into(),
+            label_id: t.label_id(),
+            label_en: t.label_en(),
+        }
     }
 }
 
@@ -86,7 +100,11 @@ impl From<&ServiceListItem> for ServiceSummary {
     fn from(s: &ServiceListItem) -> Self {
         let completion_time = match (s.completion_value, &s.completion_unit) {
             (Some(v), Some(u)) => TimeUnit::parse(u).ok().map(|unit| {
-                CompletionTime { value: u32::try_from(v).unwrap_or(0), unit }.into()
+                CompletionTime {
+                    value: u32::try_from(v).unwrap_or(0),
+                    unit,
+                }
+                .into()
             }),
             _ => None,
         };
@@ -96,7 +114,10 @@ impl From<&ServiceListItem> for ServiceSummary {
             name_en: s.name_en.clone(),
             kind: s.kind.clone(),
             category: s.category.clone(),
-            modes: services::parse_modes(&s.modes).iter().map(|m| m.as_str().to_string()).collect(),
+            modes: services::parse_modes(&s.modes)
+                .iter()
+                .map(|m| m.as_str().to_string())
+                .collect(),
             organisation: OrganisationRef {
                 code: s.organisation_code.clone(),
                 name: s.organisation_name.clone(),
@@ -174,36 +195,49 @@ fn bad(msg: &str) -> AppError {
 fn positive(name: &str, v: &str, max: u32) -> Result<u32, AppError> {
     match v.trim().parse::<u32>() {
         Ok(n) if (1..=max).contains(&n) => Ok(n),
-        _ => Err(bad(&format!("`{name}` must be a whole number from 1 to {max}"))),
+        _ => Err(bad(&format!(
+            "`{name}` must be a whole number from 1 to {max}"
+        ))),
     }
 }
 
 /// Parses the list's query strictly: any malformed value is a 400 problem, never ignored.
 fn parse_filter(raw: Option<&str>) -> Result<ServiceFilter, AppError> {
-    let pairs: Vec<(String, String)> =
-        serde_urlencoded::from_str(raw.unwrap_or("")).map_err(|_| bad("the query string could not be read"))?;
-    let mut f = ServiceFilter { published_only: true, page: 1, per_page: 20, ..ServiceFilter::default() };
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or(""))
+        .map_err(|_| bad("the query string could not be read"))?;
+    let mut f = ServiceFilter {
+        published_only: true,
+        page: 1,
+        per_page: 20,
+        ..ServiceFilter::default()
+    };
     for (k, v) in &pairs {
         let v = v.trim();
         match k.as_str() {
             "q" if v.chars().count() > 200 => return Err(bad("`q` is longer than 200 characters")),
             "q" if !v.is_empty() => f.q = Some(v.to_string()),
             "organisation" if !v.is_empty() => {
-                let code = Code::parse(v).map_err(|_| bad("`organisation` is not a valid organisation code"))?;
+                let code = Code::parse(v)
+                    .map_err(|_| bad("`organisation` is not a valid organisation code"))?;
                 f.organisation_code = Some(code.as_str().to_string());
             }
             "kind" if !v.is_empty() => {
-                f.kind = Some(ServiceKind::parse(v).map_err(|_| bad("`kind` must be perizinan or nonperizinan"))?)
+                f.kind = Some(
+                    ServiceKind::parse(v)
+                        .map_err(|_| bad("`kind` must be perizinan or nonperizinan"))?,
+                )
             }
             "category" if !v.is_empty() => {
                 f.category = Some(
-                    ServiceCategory::parse(v).map_err(|_| bad("`category` must be administratif, barang or jasa"))?,
+                    ServiceCategory::parse(v)
+                        .map_err(|_| bad("`category` must be administratif, barang or jasa"))?,
                 )
             }
             "mode" if !v.is_empty() => {
-                f.mode = Some(
-                    ServiceMode::parse(v).map_err(|_| bad("`mode` must be langsung, elektronik, mandiri or keliling"))?,
-                )
+                f.mode =
+                    Some(ServiceMode::parse(v).map_err(|_| {
+                        bad("`mode` must be langsung, elektronik, mandiri or keliling")
+                    })?)
             }
             "free" => {
                 f.free_only = match v {
@@ -240,7 +274,10 @@ fn parse_filter(raw: Option<&str>) -> Result<ServiceFilter, AppError> {
         (status = 400, description = "A malformed parameter", body = crate::api::Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn list_services(State(st): State<AppState>, RawQuery(raw): RawQuery) -> Result<Json<ServicePage>, AppError> {
+pub async fn list_services(
+    State(st): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<ServicePage>, AppError> {
     let f = parse_filter(raw.as_deref())?;
     let page = services::list(&st.db, &f).await?;
     Ok(Json(ServicePage {
@@ -262,20 +299,30 @@ pub async fn list_services(State(st): State<AppState>, RawQuery(raw): RawQuery) 
         (status = 404, description = "No published service has this code", body = crate::api::Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn get_service(State(st): State<AppState>, Path(code): Path<String>) -> Result<Json<ServiceDetail>, AppError> {
-    let svc = services::published_by_code(&st.db, &code).await?.ok_or(AppError::NotFound)?;
+pub async fn get_service(
+    State(st): State<AppState>,
+    Path(code): Path<String>,
+) -> Result<Json<ServiceDetail>, AppError> {
+    let svc = services::published_by_code(&st.db, &code)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let standard = svc.standard()?;
     let versions = standards::infos_for_service(&st.db, svc.id).await?;
     let published = versions
         .iter()
         .find(|v| v.id == svc.version_id)
         .map(VersionOut::from)
-        .ok_or_else(|| AppError::Internal(format!("published version of {} is missing", svc.code)))?;
+        .ok_or_else(|| {
+            AppError::Internal(format!("published version of {} is missing", svc.code))
+        })?;
     Ok(Json(ServiceDetail {
         completion_time: standard.completion_time.into(),
         total_fee: standard.total_fee().as_i64(),
         free: standard.is_free(),
-        modes: services::parse_modes(&svc.modes).iter().map(|m| m.as_str().to_string()).collect(),
+        modes: services::parse_modes(&svc.modes)
+            .iter()
+            .map(|m| m.as_str().to_string())
+            .collect(),
         organisation: OrganisationRef {
             code: svc.organisation_code,
             name: svc.organisation_name,
@@ -289,6 +336,10 @@ pub async fn get_service(State(st): State<AppState>, Path(code): Path<String>) -
         keywords: svc.keywords,
         published_version: published,
         standard,
-        versions: versions.iter().filter(|v| v.was_adopted()).map(VersionOut::from).collect(),
+        versions: versions
+            .iter()
+            .filter(|v| v.was_adopted())
+            .map(VersionOut::from)
+            .collect(),
     }))
 }

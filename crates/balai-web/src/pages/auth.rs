@@ -63,12 +63,18 @@ impl Msgs {
                 summary.push((field.clone(), page.t(key)));
             }
         }
-        Msgs { message: message.unwrap_or_default(), summary }
+        Msgs {
+            message: message.unwrap_or_default(),
+            summary,
+        }
     }
 
     /// The message for `field`, or "" (the form macros print it when non-empty).
     pub fn get(&self, field: &str) -> &str {
-        self.summary.iter().find(|(f, _)| f == field).map_or("", |(_, m)| m.as_str())
+        self.summary
+            .iter()
+            .find(|(f, _)| f == field)
+            .map_or("", |(_, m)| m.as_str())
     }
 }
 
@@ -93,19 +99,33 @@ pub(crate) fn with_lanjut(base: &str, lanjut: Option<&str>) -> String {
 }
 
 /// Where a signed-in user goes once fully signed in.
-pub(crate) fn landing(role: Option<Role>, must_change_password: bool, lanjut: Option<&str>) -> String {
+pub(crate) fn landing(
+    role: Option<Role>,
+    must_change_password: bool,
+    lanjut: Option<&str>,
+) -> String {
     if must_change_password {
         return "/akun/sandi".into();
     }
-    let default = if role.is_some_and(Role::is_staff) { "/konsol" } else { "/akun" };
-    lanjut.and_then(safe_target).unwrap_or_else(|| default.into())
+    let default = if role.is_some_and(Role::is_staff) {
+        "/konsol"
+    } else {
+        "/akun"
+    };
+    lanjut
+        .and_then(safe_target)
+        .unwrap_or_else(|| default.into())
 }
 
 /// The audit actor for a user row.
 pub(crate) fn actor_for(u: &UserRow) -> Actor {
     match u.role() {
         Some(role) => Actor::user(u.id, &u.display_name, role, u.organisation_id),
-        None => Actor { user_id: Some(u.id), name: u.display_name.clone(), ..Actor::anonymous() },
+        None => Actor {
+            user_id: Some(u.id),
+            name: u.display_name.clone(),
+            ..Actor::anonymous()
+        },
     }
 }
 
@@ -114,8 +134,16 @@ pub(crate) fn actor_for(u: &UserRow) -> Actor {
 fn lockout_policy(st: &AppState) -> LockoutPolicy {
     let d = LockoutPolicy::default();
     LockoutPolicy {
-        max_failures: st.settings.get("lockout_max_failures").parse().unwrap_or(d.max_failures),
-        lock_minutes: st.settings.get("lockout_minutes").parse().unwrap_or(d.lock_minutes),
+        max_failures: st
+            .settings
+            .get("lockout_max_failures")
+            .parse()
+            .unwrap_or(d.max_failures),
+        lock_minutes: st
+            .settings
+            .get("lockout_minutes")
+            .parse()
+            .unwrap_or(d.lock_minutes),
     }
 }
 
@@ -143,7 +171,11 @@ pub(crate) async fn start_session(
 ) -> Result<axum::http::HeaderValue, AppError> {
     let token = random_token();
     let token_hash = hash_token(&token);
-    let audit = AuditCtx::new(actor_for(user), Some(ctx.request_id.clone()), st.clock.now());
+    let audit = AuditCtx::new(
+        actor_for(user),
+        Some(ctx.request_id.clone()),
+        st.clock.now(),
+    );
     let mut tx = st.db.begin().await?;
     if let Some(old) = &ctx.session_hash {
         store::delete_session(&mut tx, &audit, old).await?;
@@ -177,9 +209,17 @@ struct LoginPage {
     msgs: Msgs,
 }
 
-async fn login_page(page: PageCtx, Query(q): Query<LanjutQuery>) -> Result<impl IntoResponse, AppError> {
+async fn login_page(
+    page: PageCtx,
+    Query(q): Query<LanjutQuery>,
+) -> Result<impl IntoResponse, AppError> {
     let lanjut = safe_target(&q.lanjut).unwrap_or_default();
-    let t = LoginPage { page, email: String::new(), lanjut, msgs: Msgs::default() };
+    let t = LoginPage {
+        page,
+        email: String::new(),
+        lanjut,
+        msgs: Msgs::default(),
+    };
     Ok(Html(t.render()?))
 }
 
@@ -192,7 +232,13 @@ struct LoginForm {
 }
 
 /// The login form again with `status`, the e-mail kept and a message.
-fn login_again(page: PageCtx, f: &LoginForm, status: StatusCode, errors: &FieldErrors, message: Option<String>) -> Result<Response, AppError> {
+fn login_again(
+    page: PageCtx,
+    f: &LoginForm,
+    status: StatusCode,
+    errors: &FieldErrors,
+    message: Option<String>,
+) -> Result<Response, AppError> {
     let msgs = Msgs::new(&page, errors, message);
     let t = LoginPage {
         page,
@@ -213,11 +259,27 @@ async fn login(
     let now = st.clock.now();
     let email = f.email.trim().to_lowercase();
     let ip = ctx.ip.clone().unwrap_or_else(|| "-".into());
-    let by_ip = st.limiter.allow(&format!("login-ip:{ip}"), LOGIN_PER_IP, Duration::minutes(1), now);
-    let by_email = st.limiter.allow(&format!("login-email:{email}"), LOGIN_PER_EMAIL, Duration::minutes(1), now);
+    let by_ip = st.limiter.allow(
+        &format!("login-ip:{ip}"),
+        LOGIN_PER_IP,
+        Duration::minutes(1),
+        now,
+    );
+    let by_email = st.limiter.allow(
+        &format!("login-email:{email}"),
+        LOGIN_PER_EMAIL,
+        Duration::minutes(1),
+        now,
+    );
     if !by_ip || !by_email {
         let msg = page.t("auth-rate-limited");
-        return login_again(page, &f, StatusCode::TOO_MANY_REQUESTS, &FieldErrors::new(), Some(msg));
+        return login_again(
+            page,
+            &f,
+            StatusCode::TOO_MANY_REQUESTS,
+            &FieldErrors::new(),
+            Some(msg),
+        );
     }
     let mut errors = FieldErrors::new();
     if email.is_empty() {
@@ -230,27 +292,61 @@ async fn login(
         return login_again(page, &f, StatusCode::UNPROCESSABLE_ENTITY, &errors, None);
     }
     let password = balai_core::text::truncate_chars(&f.password, 256);
-    let outcome = store::check_login(&st.db, &email, password, &lockout_policy(&st), Some(ctx.request_id.clone()), now).await?;
+    let outcome = store::check_login(
+        &st.db,
+        &email,
+        password,
+        &lockout_policy(&st),
+        Some(ctx.request_id.clone()),
+        now,
+    )
+    .await?;
     let user = match outcome {
         LoginOutcome::Success(u) => u,
         LoginOutcome::Invalid => {
             let msg = page.t("auth-invalid");
-            return login_again(page, &f, StatusCode::UNPROCESSABLE_ENTITY, &errors, Some(msg));
+            return login_again(
+                page,
+                &f,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &errors,
+                Some(msg),
+            );
         }
         LoginOutcome::Locked { until } => {
-            let msg = I18n::global().t_args(page.lang, "auth-locked", Some(&arg("until", local_time(&st, until))));
-            return login_again(page, &f, StatusCode::UNPROCESSABLE_ENTITY, &errors, Some(msg));
+            let msg = I18n::global().t_args(
+                page.lang,
+                "auth-locked",
+                Some(&arg("until", local_time(&st, until))),
+            );
+            return login_again(
+                page,
+                &f,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &errors,
+                Some(msg),
+            );
         }
         LoginOutcome::Disabled => {
             let msg = page.t("auth-disabled");
-            return login_again(page, &f, StatusCode::UNPROCESSABLE_ENTITY, &errors, Some(msg));
+            return login_again(
+                page,
+                &f,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &errors,
+                Some(msg),
+            );
         }
     };
     let ua = headers.get(USER_AGENT).and_then(|v| v.to_str().ok());
     let cookie = start_session(&st, &ctx, &user, false, ua).await?;
     let role = user.role();
     let target = if role.is_some_and(Role::is_staff) {
-        let step = if user.totp_enabled { "/masuk/totp" } else { "/masuk/totp/daftar" };
+        let step = if user.totp_enabled {
+            "/masuk/totp"
+        } else {
+            "/masuk/totp/daftar"
+        };
         with_lanjut(step, Some(&f.lanjut))
     } else {
         landing(role, user.must_change_password, Some(&f.lanjut))
@@ -261,7 +357,11 @@ async fn login(
 #[derive(Debug, Default, Deserialize)]
 struct Empty {}
 
-async fn logout(ctx: RequestCtx, State(st): State<AppState>, PageForm(_): PageForm<Empty>) -> Result<Response, AppError> {
+async fn logout(
+    ctx: RequestCtx,
+    State(st): State<AppState>,
+    PageForm(_): PageForm<Empty>,
+) -> Result<Response, AppError> {
     if let (Some(hash), Some(u)) = (&ctx.session_hash, &ctx.user) {
         let actor = match u.role() {
             Some(role) => Actor::user(u.user_id, &u.display_name, role, u.organisation_id),
@@ -282,7 +382,10 @@ mod tests {
 
     #[test]
     fn only_local_paths_are_followed_after_login() {
-        assert_eq!(safe_target("/konsol/pengguna?x=1").as_deref(), Some("/konsol/pengguna?x=1"));
+        assert_eq!(
+            safe_target("/konsol/pengguna?x=1").as_deref(),
+            Some("/konsol/pengguna?x=1")
+        );
         assert_eq!(safe_target("//evil.example/"), None);
         assert_eq!(safe_target("/\\evil.example/"), None);
         assert_eq!(safe_target("https://evil.example/"), None);
@@ -294,7 +397,10 @@ mod tests {
     fn staff_land_in_the_console_citizens_on_their_account() {
         assert_eq!(landing(Some(Role::Petugas), false, None), "/konsol");
         assert_eq!(landing(Some(Role::Warga), false, None), "/akun");
-        assert_eq!(landing(Some(Role::AdminMpp), true, Some("/konsol/x")), "/akun/sandi");
+        assert_eq!(
+            landing(Some(Role::AdminMpp), true, Some("/konsol/x")),
+            "/akun/sandi"
+        );
         assert_eq!(landing(Some(Role::Warga), false, Some("//x")), "/akun");
     }
 }

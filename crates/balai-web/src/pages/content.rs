@@ -102,7 +102,11 @@ async fn home(page: PageCtx, State(st): State<AppState>) -> Result<impl IntoResp
         email: s.get("email"),
         organisations: stats.organisations,
         services: stats.services,
-        latest: latest.items.iter().map(|a| AnnouncementView::new(page.lang, a)).collect(),
+        latest: latest
+            .items
+            .iter()
+            .map(|a| AnnouncementView::new(page.lang, a))
+            .collect(),
         complaint_channels: format::lines(&s.get("complaint_channels")),
         page,
     };
@@ -138,15 +142,24 @@ async fn announcements(
 ) -> Result<impl IntoResponse, AppError> {
     let page_no = page_number(&q)?;
     let today = mall_today(&st).await?;
-    let list =
-        content::list_announcements(&st.db, None, Some(today), PER_PAGE, (page_no - 1) * PER_PAGE)
-            .await?;
+    let list = content::list_announcements(
+        &st.db,
+        None,
+        Some(today),
+        PER_PAGE,
+        (page_no - 1) * PER_PAGE,
+    )
+    .await?;
     let pages = ((list.total + PER_PAGE - 1) / PER_PAGE).max(1);
     if page_no > pages {
         return Err(AppError::NotFound);
     }
     let t = AnnouncementList {
-        items: list.items.iter().map(|a| AnnouncementView::new(page.lang, a)).collect(),
+        items: list
+            .items
+            .iter()
+            .map(|a| AnnouncementView::new(page.lang, a))
+            .collect(),
         page_no,
         pages,
         page,
@@ -168,12 +181,16 @@ async fn announcement(
     Path(id): Path<String>,
 ) -> Result<impl IntoResponse, AppError> {
     let id = Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)?;
-    let a = content::announcement(&st.db, id).await?.ok_or(AppError::NotFound)?;
+    let a = content::announcement(&st.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if a.published_on > mall_today(&st).await? {
         return Err(AppError::NotFound);
     }
     let organisation = match a.organisation_id {
-        Some(org) => content::organisation_name(&st.db, org).await?.unwrap_or_default(),
+        Some(org) => content::organisation_name(&st.db, org)
+            .await?
+            .unwrap_or_default(),
         None => String::new(),
     };
     let t = AnnouncementPage {
@@ -226,7 +243,10 @@ pub fn regulation_kind_key(kind: &str) -> String {
     format!("regulation-kind-{}", kind.replace('_', "-"))
 }
 
-async fn regulations(page: PageCtx, State(st): State<AppState>) -> Result<impl IntoResponse, AppError> {
+async fn regulations(
+    page: PageCtx,
+    State(st): State<AppState>,
+) -> Result<impl IntoResponse, AppError> {
     let all = content::regulations(&st.db).await?;
     let groups = group_regulations(&page, all);
     Ok(Html(Regulations { page, groups }.render()?))

@@ -30,12 +30,32 @@ pub fn routes() -> Router<AppState> {
 const SHORT_DESCRIPTION: usize = 180;
 
 const MONTHS_ID: [&str; 12] = [
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-    "Oktober", "November", "Desember",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// A date as people read it: "3 Maret 2026" / "3 March 2026" (design guide).
@@ -71,7 +91,10 @@ pub(crate) fn agreement_label(page: &PageCtx, kind: &str) -> String {
 }
 
 /// Finds an active organisation by the code in a URL; anything malformed or unknown is 404.
-pub(crate) async fn public_org(st: &AppState, raw: Result<Path<String>, PathRejection>) -> Result<OrganisationRow, AppError> {
+pub(crate) async fn public_org(
+    st: &AppState,
+    raw: Result<Path<String>, PathRejection>,
+) -> Result<OrganisationRow, AppError> {
     let Path(raw) = raw.map_err(|_| AppError::NotFound)?;
     let code = Code::parse(&raw).map_err(|_| AppError::NotFound)?;
     match orgs::get_by_code(&st.db, code.as_str()).await? {
@@ -102,11 +125,18 @@ struct ListPage {
 
 fn shorten(text: &str) -> String {
     let t = truncate_chars(text.trim(), SHORT_DESCRIPTION);
-    if t.len() < text.trim().len() { format!("{}…", t.trim_end()) } else { t.to_string() }
+    if t.len() < text.trim().len() {
+        format!("{}…", t.trim_end())
+    } else {
+        t.to_string()
+    }
 }
 
 async fn list(page: PageCtx, State(st): State<AppState>) -> Result<impl IntoResponse, AppError> {
-    let f = OrgFilter { active_only: true, ..OrgFilter::default() };
+    let f = OrgFilter {
+        active_only: true,
+        ..OrgFilter::default()
+    };
     let all = orgs::list(&st.db, &f).await?.items;
     let total = all.len();
     let groups = OrganisationKind::ALL
@@ -126,7 +156,14 @@ async fn list(page: PageCtx, State(st): State<AppState>) -> Result<impl IntoResp
         })
         .filter(|g| !g.items.is_empty())
         .collect();
-    Ok(Html(ListPage { page, groups, total }.render()?))
+    Ok(Html(
+        ListPage {
+            page,
+            groups,
+            total,
+        }
+        .render()?,
+    ))
 }
 
 struct CounterView {
@@ -196,7 +233,10 @@ impl DetailPage {
     }
 
     fn document_is_link(&self) -> bool {
-        self.org.agreement_document.as_deref().is_some_and(is_web_link)
+        self.org
+            .agreement_document
+            .as_deref()
+            .is_some_and(is_web_link)
     }
 }
 
@@ -217,7 +257,11 @@ async fn detail(
         .await?
         .into_iter()
         .map(|k| CounterView {
-            hours: if page.is_en() { k.hours().display_en() } else { k.hours().display_id() },
+            hours: if page.is_en() {
+                k.hours().display_en()
+            } else {
+                k.hours().display_id()
+            },
             code: k.code,
             name: k.name,
             building: k.building,
@@ -236,12 +280,14 @@ async fn detail(
             counter: o.counter_code.unwrap_or_default(),
         })
         .collect();
-    let charter = charters::current(&st.db, org.id).await?.map(|c| CharterView {
-        body: c.body,
-        adopted_on: long_date(page.lang, c.adopted_on),
-        signed_by: c.signed_by,
-        signer_position: c.signer_position,
-    });
+    let charter = charters::current(&st.db, org.id)
+        .await?
+        .map(|c| CharterView {
+            body: c.body,
+            adopted_on: long_date(page.lang, c.adopted_on),
+            signed_by: c.signed_by,
+            signer_position: c.signer_position,
+        });
     let services = orgs::services_of(&st.db, org.id)
         .await?
         .into_iter()
@@ -250,8 +296,14 @@ async fn detail(
     let t = DetailPage {
         name: page.pick(&org.name, &org.name_en).to_string(),
         kind: kind_label(&page, &org.kind),
-        agreement_date: org.agreement_date.map(|d| long_date(page.lang, d)).unwrap_or_default(),
-        workplan_date: org.workplan_date.map(|d| long_date(page.lang, d)).unwrap_or_default(),
+        agreement_date: org
+            .agreement_date
+            .map(|d| long_date(page.lang, d))
+            .unwrap_or_default(),
+        workplan_date: org
+            .workplan_date
+            .map(|d| long_date(page.lang, d))
+            .unwrap_or_default(),
         parent,
         counters,
         officers,

@@ -2,8 +2,8 @@
 //! published standard of one service, its version history, and the comment form while a draft
 //! is open for public comment — Seluma Pasal 21(2), 23; Luwu Pasal 26(2), 27).
 //!
-//! The views built here ([`StandardView`], [`fmt_date`]) are shared with the console's preview,
-//! so an administrator sees a draft exactly as the public will.
+//! The standard is shown through `pages::console::services::view`, shared with the console's
+//! preview so an administrator sees a draft exactly as the public will.
 
 use std::collections::HashMap;
 
@@ -13,19 +13,21 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
-use balai_core::catalog::{ParticipantGroup, ServiceKind, ServiceMode, ServiceStandard};
 use balai_core::FieldErrors;
+use balai_core::catalog::{ParticipantGroup, ServiceKind, ServiceMode};
 use balai_store::audit::AuditCtx;
 use balai_store::consultation::{self, ConsultationError, NewComment};
 use balai_store::services::{self, PublishedService, ServiceFilter};
 use balai_store::standards::{self, VersionInfo};
-use chrono::{Datelike, NaiveDate};
 
 use crate::auth::{RequestCtx, actor_of};
 use crate::error::{AppError, urlencode};
 use crate::forms::PageForm;
 use crate::i18n::{I18n, Lang, arg};
 use crate::page::PageCtx;
+use crate::pages::console::services::view::{
+    Choice, StandardView, completion_label, fmt_date, fmt_rupiah, mode_choices, paras, today,
+};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -37,136 +39,6 @@ pub fn routes() -> Router<AppState> {
 
 /// Services per page of the public list.
 const PER_PAGE: u32 = 20;
-
-/// "3 Maret 2026" / "3 March 2026" (design.md: dates in text).
-pub(crate) fn fmt_date(lang: Lang, d: NaiveDate) -> String {
-    const ID: [&str; 12] = [
-        "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-        "November", "Desember",
-    ];
-    const EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ];
-    let months = if lang == Lang::En { EN } else { ID };
-    let month = months.get(d.month0() as usize).copied().unwrap_or_default();
-    format!("{} {month} {}", d.day(), d.year())
-}
-
-/// "Rp 150.000" (design.md: money).
-pub(crate) fn fmt_rupiah(amount: i64) -> String {
-    balai_core::ids::Rupiah(amount).display().replacen("Rp", "Rp ", 1)
-}
-
-/// The completion time label in the page's language, e.g. "3 hari kerja".
-pub(crate) fn completion_label(lang: Lang, value: i32, unit: &str) -> String {
-    let unit = balai_core::catalog::TimeUnit::parse(unit).unwrap_or(balai_core::catalog::TimeUnit::WorkingDays);
-    let t = balai_core::catalog::CompletionTime { value: u32::try_from(value).unwrap_or(0), unit };
-    if lang == Lang::En { t.label_en() } else { t.label_id() }
-}
-
-/// The local date of the mall ("today" for comment periods): the region's UTC offset from the
-/// `utc_offset_hours` setting, WIB when unset.
-pub(crate) fn today(st: &AppState) -> NaiveDate {
-    let hours = st.settings.get("utc_offset_hours").trim().parse::<i64>().ok().filter(|h| (7..=9).contains(h));
-    let now = st.clock.now() + chrono::Duration::hours(hours.unwrap_or(7));
-    now.date_naive()
-}
-
-/// Text split into paragraphs at line breaks, blank lines dropped.
-fn paras(text: &str) -> Vec<String> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
-}
-
-pub(crate) struct ReqView {
-    pub name: String,
-    pub required: bool,
-    pub file_types: String,
-    pub note: String,
-}
-
-pub(crate) struct FeeView {
-    pub item: String,
-    pub amount: String,
-    pub free: bool,
-    pub legal_basis: String,
-}
-
-/// A standard ready to show: every component as display text in the page's language.
-pub(crate) struct StandardView {
-    pub requirements: Vec<ReqView>,
-    pub procedure: Vec<(String, Vec<String>)>,
-    pub completion: String,
-    pub fees: Vec<FeeView>,
-    pub fee_legal_basis: String,
-    pub is_free: bool,
-    pub total_fee: String,
-    pub product: Vec<String>,
-    pub complaint_handling: Vec<String>,
-    pub legal_basis: Vec<String>,
-    pub facilities: Vec<String>,
-    pub vulnerable_facilities: Vec<String>,
-    pub officer_competence: Vec<String>,
-    pub internal_supervision: Vec<String>,
-    pub officer_count: u32,
-    pub service_guarantee: Vec<String>,
-    pub security_guarantee: Vec<String>,
-    pub compensation: Vec<String>,
-    pub performance_evaluation: Vec<String>,
-}
-
-impl StandardView {
-    pub(crate) fn new(lang: Lang, s: &ServiceStandard) -> StandardView {
-        let requirements = s
-            .requirements
-            .iter()
-            .map(|r| ReqView {
-                name: r.name.clone(),
-                required: r.required,
-                file_types: r.file_types.iter().map(|t| t.to_uppercase()).collect::<Vec<_>>().join(", "),
-                note: r.note.clone(),
-            })
-            .collect();
-        let fees = s
-            .fees
-            .iter()
-            .map(|f| FeeView {
-                item: f.item.clone(),
-                amount: fmt_rupiah(f.amount.as_i64()),
-                free: f.amount.is_free(),
-                legal_basis: f.legal_basis.clone(),
-            })
-            .collect();
-        StandardView {
-            requirements,
-            procedure: s.procedure.iter().map(|p| (p.title.clone(), paras(&p.description))).collect(),
-            completion: if lang == Lang::En { s.completion_time.label_en() } else { s.completion_time.label_id() },
-            fees,
-            fee_legal_basis: s.fee_legal_basis.clone(),
-            is_free: s.is_free(),
-            total_fee: fmt_rupiah(s.total_fee().as_i64()),
-            product: paras(&s.product),
-            complaint_handling: paras(&s.complaint_handling),
-            legal_basis: s.legal_basis.clone(),
-            facilities: paras(&s.facilities),
-            vulnerable_facilities: paras(&s.vulnerable_facilities),
-            officer_competence: paras(&s.officer_competence),
-            internal_supervision: paras(&s.internal_supervision),
-            officer_count: s.officer_count,
-            service_guarantee: paras(&s.service_guarantee),
-            security_guarantee: paras(&s.security_guarantee),
-            compensation: paras(&s.compensation),
-            performance_evaluation: paras(&s.performance_evaluation),
-        }
-    }
-}
-
-/// One `<option>` of a filter.
-pub(crate) struct Choice {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
-}
 
 pub(crate) struct ItemView {
     pub code: String,
@@ -205,7 +77,10 @@ fn list_filter(q: &HashMap<String, String>) -> ServiceFilter {
         free_only: get("gratis").is_some_and(|v| matches!(v, "1" | "ya" | "true")),
         published_only: true,
         organisation_id: None,
-        page: get("halaman").and_then(|v| v.parse().ok()).filter(|p| *p >= 1 && *p <= 10_000).unwrap_or(1),
+        page: get("halaman")
+            .and_then(|v| v.parse().ok())
+            .filter(|p| *p >= 1 && *p <= 10_000)
+            .unwrap_or(1),
         per_page: PER_PAGE,
     }
 }
@@ -232,13 +107,21 @@ fn list_url(f: &ServiceFilter, page_no: u32) -> String {
     format!("/layanan?{}", parts.join("&"))
 }
 
-async fn list(page: PageCtx, State(st): State<AppState>, Query(q): Query<HashMap<String, String>>) -> Result<Response, AppError> {
+async fn list(
+    page: PageCtx,
+    State(st): State<AppState>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, AppError> {
     let f = list_filter(&q);
     let result = services::list(&st.db, &f).await?;
     let orgs = services::organisation_choices(&st.db).await?;
     let lang = page.lang;
     let en = lang == Lang::En;
-    let selected_org = f.organisation_code.clone().unwrap_or_default().to_ascii_uppercase();
+    let selected_org = f
+        .organisation_code
+        .clone()
+        .unwrap_or_default()
+        .to_ascii_uppercase();
     let pages = result.pages();
     let i18n = I18n::global();
     let view = ListPage {
@@ -267,7 +150,9 @@ async fn list(page: PageCtx, State(st): State<AppState>, Query(q): Query<HashMap
             .map(|s| ItemView {
                 code: s.code.clone(),
                 name: page.pick(&s.name, &s.name_en).to_string(),
-                organisation: page.pick(&s.organisation_name, &s.organisation_name_en).to_string(),
+                organisation: page
+                    .pick(&s.organisation_name, &s.organisation_name_en)
+                    .to_string(),
                 completion: match (s.completion_value, &s.completion_unit) {
                     (Some(v), Some(u)) => completion_label(lang, v, u),
                     _ => String::new(),
@@ -277,28 +162,20 @@ async fn list(page: PageCtx, State(st): State<AppState>, Query(q): Query<HashMap
             })
             .collect(),
         found: i18n.t_args(lang, "svc-found", Some(&arg("count", result.total))),
-        page_label: i18n.t_args(lang, "svc-page-of", Some(&{
-            let mut a = arg("number", result.page);
-            a.set("total", pages);
-            a
-        })),
+        page_label: i18n.t_args(
+            lang,
+            "svc-page-of",
+            Some(&{
+                let mut a = arg("number", result.page);
+                a.set("total", pages);
+                a
+            }),
+        ),
         prev_url: (result.page > 1).then(|| list_url(&f, result.page - 1)),
         next_url: (result.page < pages).then(|| list_url(&f, result.page + 1)),
         page,
     };
     Ok(Html(view.render()?).into_response())
-}
-
-/// The delivery-mode options of a filter.
-pub(crate) fn mode_choices(lang: Lang, selected: Option<ServiceMode>) -> Vec<Choice> {
-    ServiceMode::ALL
-        .iter()
-        .map(|m| Choice {
-            value: m.as_str().into(),
-            label: if lang == Lang::En { m.label_en() } else { m.label_id() }.into(),
-            selected: selected == Some(*m),
-        })
-        .collect()
 }
 
 /// The head of a service page: names, organisation, kind, modes, effective date.
@@ -321,19 +198,33 @@ impl ServiceHead {
         let en = lang == Lang::En;
         let effective = s
             .effective_from
-            .map(|d| I18n::global().t_args(lang, "svc-effective-since", Some(&arg("date", fmt_date(lang, d)))))
+            .map(|d| {
+                I18n::global().t_args(
+                    lang,
+                    "svc-effective-since",
+                    Some(&arg("date", fmt_date(lang, d))),
+                )
+            })
             .unwrap_or_default();
         ServiceHead {
             code: s.code.clone(),
             name: page.pick(&s.name, &s.name_en).to_string(),
             organisation_code: s.organisation_code.clone(),
-            organisation: page.pick(&s.organisation_name, &s.organisation_name_en).to_string(),
-            kind: ServiceKind::parse(&s.kind).map(|k| if en { k.label_en() } else { k.label_id() }).unwrap_or_default().into(),
+            organisation: page
+                .pick(&s.organisation_name, &s.organisation_name_en)
+                .to_string(),
+            kind: ServiceKind::parse(&s.kind)
+                .map(|k| if en { k.label_en() } else { k.label_id() })
+                .unwrap_or_default()
+                .into(),
             category: balai_core::catalog::ServiceCategory::parse(&s.category)
                 .map(|c| if en { c.label_en() } else { c.label_id() })
                 .unwrap_or_default()
                 .into(),
-            modes: services::parse_modes(&s.modes).iter().map(|m| if en { m.label_en() } else { m.label_id() }.to_string()).collect(),
+            modes: services::parse_modes(&s.modes)
+                .iter()
+                .map(|m| if en { m.label_en() } else { m.label_id() }.to_string())
+                .collect(),
             effective,
             decree_number: s.decree_number.clone(),
             version_no: s.version_no,
@@ -354,7 +245,10 @@ fn history(lang: Lang, versions: &[VersionInfo], published: i32) -> Vec<HistoryR
         .filter(|v| v.was_adopted())
         .map(|v| HistoryRow {
             version_no: v.version_no,
-            effective: v.effective_from.map(|d| fmt_date(lang, d)).unwrap_or_default(),
+            effective: v
+                .effective_from
+                .map(|d| fmt_date(lang, d))
+                .unwrap_or_default(),
             decree_number: v.decree_number.clone(),
             current: v.version_no == published,
         })
@@ -391,12 +285,21 @@ struct DetailPage {
 
 impl DetailPage {
     fn err(&self, field: &str) -> String {
-        self.form.errors.get(field).map(|k| self.page.t(k)).unwrap_or_default()
+        self.form
+            .errors
+            .get(field)
+            .map(|k| self.page.t(k))
+            .unwrap_or_default()
     }
 
     /// (field, message) of every problem, for the summary above the form.
     fn summary(&self) -> Vec<(String, String)> {
-        self.form.errors.0.iter().map(|(f, k)| (f.clone(), self.page.t(k))).collect()
+        self.form
+            .errors
+            .0
+            .iter()
+            .map(|(f, k)| (f.clone(), self.page.t(k)))
+            .collect()
     }
 }
 
@@ -406,7 +309,12 @@ fn group_choices(lang: Lang, selected: &str) -> Vec<Choice> {
         .iter()
         .map(|g| Choice {
             value: g.as_str().into(),
-            label: if lang == Lang::En { g.label_en() } else { g.label_id() }.into(),
+            label: if lang == Lang::En {
+                g.label_en()
+            } else {
+                g.label_id()
+            }
+            .into(),
             selected: g.as_str() == selected,
         })
         .collect()
@@ -414,8 +322,16 @@ fn group_choices(lang: Lang, selected: &str) -> Vec<Choice> {
 
 /// Builds the detail page: two reads (the service with its published standard; the list of
 /// versions), plus the approved comments only while a draft is open for comment.
-async fn detail_page(page: PageCtx, st: &AppState, code: &str, form: CommentForm, thanks: bool) -> Result<DetailPage, AppError> {
-    let svc = services::published_by_code(&st.db, code).await?.ok_or(AppError::NotFound)?;
+async fn detail_page(
+    page: PageCtx,
+    st: &AppState,
+    code: &str,
+    form: CommentForm,
+    thanks: bool,
+) -> Result<DetailPage, AppError> {
+    let svc = services::published_by_code(&st.db, code)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let std = svc.standard()?;
     let versions = standards::infos_for_service(&st.db, svc.id).await?;
     let lang = page.lang;
@@ -435,7 +351,13 @@ async fn detail_page(page: PageCtx, st: &AppState, code: &str, form: CommentForm
                 .iter()
                 .map(|c| {
                     let group = ParticipantGroup::parse(&c.author_group)
-                        .map(|g| if lang == Lang::En { g.label_en() } else { g.label_id() })
+                        .map(|g| {
+                            if lang == Lang::En {
+                                g.label_en()
+                            } else {
+                                g.label_id()
+                            }
+                        })
                         .unwrap_or_default();
                     (c.author_name.clone(), group.to_string(), paras(&c.body))
                 })
@@ -485,7 +407,9 @@ async fn comment(
     Path(code): Path<String>,
     PageForm(input): PageForm<CommentInput>,
 ) -> Result<Response, AppError> {
-    let svc = services::published_by_code(&st.db, &code).await?.ok_or(AppError::NotFound)?;
+    let svc = services::published_by_code(&st.db, &code)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let today = today(&st);
     let open = standards::infos_for_service(&st.db, svc.id)
         .await?
@@ -493,15 +417,28 @@ async fn comment(
         .find(|v| v.open_for_comment_on(today))
         .ok_or(AppError::NotFound)?;
     let key = format!("comment:{}", ctx.ip.as_deref().unwrap_or("-"));
-    if !st.limiter.allow(&key, 30, chrono::Duration::hours(1), st.clock.now()) {
+    if !st
+        .limiter
+        .allow(&key, 30, chrono::Duration::hours(1), st.clock.now())
+    {
         return Err(AppError::RateLimited);
     }
     let user = ctx.user.as_ref();
-    let parsed = NewComment::parse(user.map(|u| u.user_id), &input.name, &input.group, &input.body);
+    let parsed = NewComment::parse(
+        user.map(|u| u.user_id),
+        &input.name,
+        &input.group,
+        &input.body,
+    );
     let new = match parsed {
         Ok(c) => c,
         Err(errors) => {
-            let form = CommentForm { name: input.name, group: input.group, body: input.body, errors };
+            let form = CommentForm {
+                name: input.name,
+                group: input.group,
+                body: input.body,
+                errors,
+            };
             let view = detail_page(page, &st, &code, form, false).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(view.render()?)).into_response());
         }

@@ -9,11 +9,12 @@ use fantoccini::Locator;
 use crate::support::{enter_totp, h1, sign_in, submit_form_of, text_contains, totp_secret};
 
 const ADMIN: &str = "admin@mesujikab.go.id";
-const SERVICE: &str = "AKTA-LAHIR";
+/// Penerbitan Kartu Keluarga: no draft of its own in the demo (AKTA-LAHIR has one).
+const SERVICE: &str = "KK";
 /// The new text of component f (the service product) in the draft.
-const NEW_PRODUCT: &str = "Kutipan Akta Kelahiran bertanda tangan elektronik dengan kode QR, dikirim juga ke surel pemohon.";
+const NEW_PRODUCT: &str = "Kartu Keluarga bertanda tangan elektronik dengan kode QR, dikirim juga ke surel pemohon dalam bentuk PDF.";
 /// The citizen's comment; the `<b>` must come back as text, never as markup.
-const COMMENT: &str = "Mohon kutipan akta juga dikirim lewat <b>surel</b> agar warga desa tidak perlu datang dua kali.";
+const COMMENT: &str = "Mohon Kartu Keluarga juga dikirim lewat <b>surel</b> agar warga desa tidak perlu datang dua kali.";
 /// Today at the test clock is 2 November 2026; the comment period includes it.
 const COMMENT_FROM: &str = "2026-11-02";
 const COMMENT_UNTIL: &str = "2026-11-16";
@@ -24,6 +25,12 @@ const OLD_EFFECTIVE_SHOWN: &str = "2 Januari 2026";
 
 /// The whole journey; `admin` and `citizen` are two separate browsers (two people).
 pub async fn draft_consult_and_adopt(app: &TestApp, admin: &Browser, citizen: &Browser) {
+    let now = balai_core::Clock::now(app.clock.as_ref());
+    let today_wib = (now + chrono::Duration::hours(7)).date_naive().to_string();
+    assert_eq!(
+        today_wib, COMMENT_FROM,
+        "the journey's dates assume the test clock starts on {COMMENT_FROM}"
+    );
     sign_in_with_new_totp(app, admin).await;
     let no = draft_new_version(app, admin).await;
     open_for_comment(admin, no).await;
@@ -60,35 +67,40 @@ async fn sign_in_with_new_totp(app: &TestApp, br: &Browser) {
 async fn draft_new_version(app: &TestApp, br: &Browser) -> u32 {
     br.goto(&app.at("/konsol/layanan")).await;
     let q = br.find("main form[role=search] input[name=q]").await;
-    br.fill_element(&q, "the console's service search", "akta kelahiran")
+    br.fill_element(&q, "the console's service search", "kartu keluarga")
         .await;
     submit_form_of(br, &q, "the console's service search").await;
-    br.click(&format!("main a[href='/konsol/layanan/{SERVICE}']"))
+    br.follow(&format!("main a[href='/konsol/layanan/{SERVICE}']"))
         .await;
-    h1(br, "Akta Kelahiran").await;
+    h1(br, "Kartu Keluarga").await;
     let new_version = format!("main form[action='/konsol/layanan/{SERVICE}/versi'] button");
-    br.click(&new_version).await;
+    br.follow(&new_version).await;
 
     let product = br.find("#f-product").await;
     let Some(no) = version_in_path(&br.path().await) else {
         br.fail("the editor's address has no version number").await
     };
     assert!(no >= 2, "the new version is number {no}");
-    br.fill_element(&product, "the product field", NEW_PRODUCT).await;
+    br.fill_element(&product, "the product field", NEW_PRODUCT)
+        .await;
     br.fill(
         "#f-change_note",
         "Produk kini juga dikirim lewat surel (usulan forum konsultasi).",
     )
     .await;
-    br.click("main form button[name=action][value=save].btn-primary")
+    br.follow("main form button[name=action][value=save].btn-primary")
         .await;
     br.wait_for(
-        Locator::Css(&format!("main a[href='/konsol/layanan/{SERVICE}/versi/{no}/ubah']")),
+        Locator::Css(&format!(
+            "main a[href='/konsol/layanan/{SERVICE}/versi/{no}/ubah']"
+        )),
         "the saved draft's page (with its edit link)",
     )
     .await;
-    br.click(&format!("main a[href='/konsol/layanan/{SERVICE}/versi/{no}/pratinjau']"))
-        .await;
+    br.follow(&format!(
+        "main a[href='/konsol/layanan/{SERVICE}/versi/{no}/pratinjau']"
+    ))
+    .await;
     br.wait_for_text(NEW_PRODUCT).await;
     no
 }
@@ -105,14 +117,17 @@ fn version_page(no: u32) -> String {
 
 /// Opens the draft for public comment for two weeks starting today.
 async fn open_for_comment(br: &Browser, no: u32) {
-    br.click(&format!("main a[href='{}']", version_page(no)))
+    br.follow(&format!("main a[href='{}']", version_page(no)))
         .await;
     br.fill("#f-comment_from", COMMENT_FROM).await;
     br.fill("#f-comment_until", COMMENT_UNTIL).await;
     let until = br.find("#f-comment_until").await;
     submit_form_of(br, &until, "the open-for-comment form").await;
     br.wait_for(
-        Locator::Css(&format!("main form[action='{}/rancangan']", version_page(no))),
+        Locator::Css(&format!(
+            "main form[action='{}/rancangan']",
+            version_page(no)
+        )),
         "the version under consultation (with its back-to-draft button)",
     )
     .await;
@@ -142,9 +157,15 @@ async fn comment_as_citizen(app: &TestApp, br: &Browser) {
 /// The administrator approves the comment in the moderation queue; its markup stays text.
 async fn approve_comment(app: &TestApp, br: &Browser) {
     br.goto(&app.at("/konsol/konsultasi")).await;
-    let card = format!("//main//li[{}]", text_contains("tidak perlu datang dua kali"));
+    let card = format!(
+        "//main//li[{}]",
+        text_contains("tidak perlu datang dua kali")
+    );
     let el = br
-        .wait_for(Locator::XPath(&card), "the citizen's comment in the moderation queue")
+        .wait_for(
+            Locator::XPath(&card),
+            "the citizen's comment in the moderation queue",
+        )
         .await;
     let shown = el.text().await.unwrap_or_default();
     assert!(
@@ -155,12 +176,7 @@ async fn approve_comment(app: &TestApp, br: &Browser) {
     let button = br
         .wait_for(Locator::XPath(&approve), "the comment's approve button")
         .await;
-    br.click_element(&button, "the approve button").await;
-    br.wait_for(
-        Locator::XPath("//main//h1"),
-        "the moderation page after approving",
-    )
-    .await;
+    br.follow_element(&button, "the approve button").await;
     let left = br.client.find_all(Locator::XPath(&card)).await;
     assert!(
         left.map(|v| v.is_empty()).unwrap_or(false),
@@ -171,22 +187,24 @@ async fn approve_comment(app: &TestApp, br: &Browser) {
 /// Records the consultation forum (participants by group, agreed record, one follow-up).
 async fn record_forum(app: &TestApp, br: &Browser, no: u32) {
     br.goto(&app.at(&version_page(no))).await;
-    br.click(&format!("main a[href='{}/forum']", version_page(no)))
+    br.follow(&format!("main a[href='{}/forum']", version_page(no)))
         .await;
     br.fill("#f-held_on", "2026-11-10").await;
-    br.fill("#f-place", "Aula Mal Pelayanan Publik Mesuji").await;
+    br.fill("#f-place", "Aula Mal Pelayanan Publik Mesuji")
+        .await;
     br.fill("#f-count-pengguna_layanan", "12").await;
     br.fill("#f-count-masyarakat_sipil", "4").await;
     br.fill("#f-count-instansi_terkait", "3").await;
     br.fill(
         "#f-agreed_record",
-        "Peserta sepakat kutipan akta dikirim juga lewat surel pemohon.",
+        "Peserta sepakat Kartu Keluarga dikirim juga lewat surel pemohon.",
     )
     .await;
-    br.fill("#f-fu-0-item", "Siapkan pengiriman surel dari SIAK").await;
+    br.fill("#f-fu-0-item", "Siapkan pengiriman surel dari SIAK")
+        .await;
     br.fill("#f-fu-0-owner", "Bidang Pencatatan Sipil").await;
     br.fill("#f-fu-0-due", "2026-11-27").await;
-    br.click("main form button[name=action][value=save].btn-primary")
+    br.follow("main form button[name=action][value=save].btn-primary")
         .await;
     br.wait_for_text("Aula Mal Pelayanan Publik Mesuji").await;
     assert!(
@@ -219,7 +237,7 @@ async fn adopt(app: &TestApp, br: &Browser, no: u32) {
 /// The public page shows the new product text, the new date and both versions in its history.
 async fn public_page_shows_the_new_version(app: &TestApp, br: &Browser, no: u32) {
     br.goto(&app.at(&format!("/layanan/{SERVICE}"))).await;
-    h1(br, "Akta Kelahiran").await;
+    h1(br, "Kartu Keluarga").await;
     br.wait_for_text(NEW_PRODUCT).await;
     br.wait_for_text(&format!("Berlaku sejak {EFFECTIVE_SHOWN}"))
         .await;
@@ -227,9 +245,15 @@ async fn public_page_shows_the_new_version(app: &TestApp, br: &Browser, no: u32)
     let old = format!("{rows}[{}]", text_contains(OLD_EFFECTIVE_SHOWN));
     br.wait_for(Locator::XPath(&old), "version 1 in the history")
         .await;
-    let new = format!("{rows}[{}][.//*[contains(@class, 'badge')]]", text_contains(EFFECTIVE_SHOWN));
+    let new = format!(
+        "{rows}[{}][.//*[contains(@class, 'badge')]]",
+        text_contains(EFFECTIVE_SHOWN)
+    );
     let row = br
-        .wait_for(Locator::XPath(&new), "the new version, marked current, in the history")
+        .wait_for(
+            Locator::XPath(&new),
+            "the new version, marked current, in the history",
+        )
         .await;
     let text = row.text().await.unwrap_or_default();
     assert!(

@@ -9,7 +9,13 @@ use crate::support::{h1, heading, submit_form_of, text_contains, wait_for_lang};
 
 /// The sections of a standard a visitor looks for, in Indonesian and in English
 /// (PermenPANRB 15/2014 components; Seluma Pasal 23).
-const SECTIONS_ID: [&str; 5] = ["Persyaratan", "Prosedur", "Waktu Penyelesaian", "Biaya", "Produk"];
+const SECTIONS_ID: [&str; 5] = [
+    "Persyaratan",
+    "Prosedur",
+    "Waktu Penyelesaian",
+    "Biaya",
+    "Produk",
+];
 const SECTIONS_EN: [&str; 5] = ["Requirements", "Procedure", "Completion", "Fee", "Product"];
 
 /// From the home page: search, open the result, read the standard, switch to English and back.
@@ -37,7 +43,7 @@ pub async fn find_and_read_a_standard(app: &TestApp, br: &Browser) {
         label.contains("Akta Kelahiran"),
         "the result link reads {label:?}, not the service's name"
     );
-    br.click_element(&result, "the search result").await;
+    br.follow_element(&result, "the search result").await;
 
     let title_id = h1(br, "Akta Kelahiran").await;
     assert_eq!(br.path().await, "/layanan/AKTA-LAHIR");
@@ -45,21 +51,27 @@ pub async fn find_and_read_a_standard(app: &TestApp, br: &Browser) {
         heading(br, s).await;
     }
 
-    br.click("a.lang-switch[hreflang=en]").await;
+    br.follow("a.lang-switch[hreflang=en]").await;
     wait_for_lang(br, "en").await;
     let title_en = h1(br, "Birth Certificate").await;
-    assert_ne!(title_en, title_id, "the English page shows the Indonesian name");
+    assert_ne!(
+        title_en, title_id,
+        "the English page shows the Indonesian name"
+    );
     for s in SECTIONS_EN {
         heading(br, s).await;
     }
-    let indonesian = format!("//main//*[self::h2 or self::h3][{}]", text_contains("Persyaratan"));
+    let indonesian = format!(
+        "//main//*[self::h2 or self::h3][{}]",
+        text_contains("Persyaratan")
+    );
     let left = br.client.find_all(Locator::XPath(&indonesian)).await;
     assert!(
         left.map(|v| v.is_empty()).unwrap_or(false),
         "the English page still has an Indonesian heading \"Persyaratan\""
     );
 
-    br.click("a.lang-switch[hreflang=id]").await;
+    br.follow("a.lang-switch[hreflang=id]").await;
     wait_for_lang(br, "id").await;
     assert_eq!(h1(br, "Akta Kelahiran").await, title_id);
     heading(br, "Persyaratan").await;
@@ -68,11 +80,15 @@ pub async fn find_and_read_a_standard(app: &TestApp, br: &Browser) {
 
 /// Every public page the portal has (issue 2: "an automated accessibility check passes on
 /// every public page"), plus an unknown address for the 404 page.
-pub const PUBLIC_PAGES: [&str; 11] = [
+pub const PUBLIC_PAGES: [&str; 14] = [
     "/",
     "/layanan",
     "/layanan?q=ktp",
+    "/layanan?halaman=2",
+    "/layanan?instansi=DISDUKCAPIL&gratis=1",
     "/layanan/KTP-EL",
+    // The demo's draft of this standard is open for comment: the page has the comment form.
+    CONSULTATION_PAGE,
     "/instansi",
     "/instansi/DISDUKCAPIL",
     "/pengumuman",
@@ -88,6 +104,9 @@ fn with_lang(path: &str, lang: &str) -> String {
     format!("{path}{sep}lang={lang}")
 }
 
+/// A service whose draft standard the demo opened for public comment.
+const CONSULTATION_PAGE: &str = "/layanan/AKTA-LAHIR";
+
 /// The address in [`PUBLIC_PAGES`] that must give the 404 page.
 const UNKNOWN_PAGE: &str = "/halaman-yang-tidak-ada";
 
@@ -101,15 +120,17 @@ async fn check_page(app: &TestApp, br: &Browser, path: &str, lang: &str) -> Vec<
     let mut problems = vec![];
     if is_error != (path == UNKNOWN_PAGE) {
         let h = br.find("h1").await.text().await.unwrap_or_default();
-        problems.push(format!("{path} ({lang}) shows {h:?}, which is not the page expected"));
+        problems.push(format!(
+            "{path} ({lang}) shows {h:?}, which is not the page expected"
+        ));
     }
     problems.extend(br.accessibility_problems_at(&[WIDE, NARROW]).await);
     problems
 }
 
-/// Every page of [`PUBLIC_PAGES`] and the pages reached from them (an announcement, the
-/// sign-in and registration forms showing their error messages), in both languages, at both
-/// widths. Returns every problem found.
+/// Every page of [`PUBLIC_PAGES`] and the pages reached from them (an announcement; the
+/// sign-in, comment and registration forms showing their error messages), in both languages,
+/// at both widths. Returns every problem found.
 pub async fn accessibility_sweep(app: &TestApp, br: &Browser) -> Vec<String> {
     let mut problems = vec![];
     for lang in ["id", "en"] {
@@ -130,6 +151,12 @@ pub async fn accessibility_sweep(app: &TestApp, br: &Browser) -> Vec<String> {
         br.find("main .alert-error, main .field-error, main [role=alert]")
             .await;
         problems.extend(labelled(br, "sign-in form with an error").await);
+
+        br.goto(&app.at(CONSULTATION_PAGE)).await;
+        let body = br.find("#konsultasi textarea[name=body]").await;
+        submit_form_of(br, &body, "the empty comment form").await;
+        br.find("#konsultasi .field-error").await;
+        problems.extend(labelled(br, "comment form with errors").await);
 
         br.goto(&app.at("/daftar")).await;
         let email = br.find("input[name=email]").await;

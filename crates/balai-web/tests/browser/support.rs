@@ -18,16 +18,25 @@ pub fn text_contains(text: &str) -> String {
 
 /// Waits for a section heading (h2–h4) inside `<main>` whose text contains `text`, any case.
 pub async fn heading(br: &Browser, text: &str) -> Element {
-    let xpath = format!("//main//*[self::h2 or self::h3 or self::h4][{}]", text_contains(text));
-    br.wait_for(Locator::XPath(&xpath), &format!("a heading containing {text:?}"))
-        .await
+    let xpath = format!(
+        "//main//*[self::h2 or self::h3 or self::h4][{}]",
+        text_contains(text)
+    );
+    br.wait_for(
+        Locator::XPath(&xpath),
+        &format!("a heading containing {text:?}"),
+    )
+    .await
 }
 
 /// Waits for the page's `<h1>` to contain `text` (any case) and returns its text.
 pub async fn h1(br: &Browser, text: &str) -> String {
     let xpath = format!("//h1[{}]", text_contains(text));
     let el = br
-        .wait_for(Locator::XPath(&xpath), &format!("an h1 containing {text:?}"))
+        .wait_for(
+            Locator::XPath(&xpath),
+            &format!("an h1 containing {text:?}"),
+        )
         .await;
     el.text().await.unwrap_or_default()
 }
@@ -43,7 +52,7 @@ pub async fn wait_for_lang(br: &Browser, code: &str) {
 pub async fn submit_form_of(br: &Browser, field: &Element, what: &str) {
     let xpath = "ancestor::form[1]//*[(self::button and (not(@type) or @type='submit')) or (self::input and @type='submit')]";
     match field.find(Locator::XPath(xpath)).await {
-        Ok(button) => br.click_element(&button, what).await,
+        Ok(button) => br.follow_element(&button, what).await,
         Err(e) => br.fail(&format!("{what}: no submit button ({e})")).await,
     }
 }
@@ -52,7 +61,8 @@ pub async fn submit_form_of(br: &Browser, field: &Element, what: &str) {
 pub async fn sign_in(br: &Browser, app: &TestApp, email: &str) {
     br.goto(&app.at("/masuk")).await;
     br.fill("input[name=email]", email).await;
-    br.fill("input[name=password]", balai_testkit::DEMO_PASSWORD).await;
+    br.fill("input[name=password]", balai_testkit::DEMO_PASSWORD)
+        .await;
     let pw = br.find("input[name=password]").await;
     submit_form_of(br, &pw, "the sign-in form").await;
 }

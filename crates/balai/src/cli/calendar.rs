@@ -87,9 +87,16 @@ fn missing_line(years: &[i32]) -> String {
 }
 
 pub async fn run(cfg: &Config, cmd: CalendarCmd) -> Result<ExitCode> {
-    let CalendarCmd::Due { from, days, kind, office } = cmd;
+    let CalendarCmd::Due {
+        from,
+        days,
+        kind,
+        office,
+    } = cmd;
     let (date, n, kind) = parse(&from, &days, &kind)?;
-    let office = office.map(|o| o.trim().to_string()).filter(|o| !o.is_empty());
+    let office = office
+        .map(|o| o.trim().to_string())
+        .filter(|o| !o.is_empty());
     let db = server::open_db(cfg, true).await?;
     if let Some(code) = &office
         && !balai_store::calendar::office_known(&db, code).await?
@@ -100,7 +107,11 @@ pub async fn run(cfg: &Config, cmd: CalendarCmd) -> Result<ExitCode> {
     let calendar = balai_store::calendar::work_calendar(&db, office.as_deref()).await;
     db.close().await;
     let due = calendar?.add_days(date, n, kind);
-    println!("{} ({})", due.date.format("%Y-%m-%d"), hari(due.date.weekday()));
+    println!(
+        "{} ({})",
+        due.date.format("%Y-%m-%d"),
+        hari(due.date.weekday())
+    );
     if !due.is_complete() {
         println!("{}", missing_line(&due.missing_years));
     }
@@ -125,7 +136,10 @@ mod tests {
 
     #[test]
     fn bad_arguments_are_refused_with_one_sentence() {
-        let err = parse("17-03-2026", "3", "working").err().map(|e| e.to_string()).unwrap_or_default();
+        let err = parse("17-03-2026", "3", "working")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(err.contains("YYYY-MM-DD") && !err.contains('\n'));
         assert!(parse("2026-03-17", "3", "weekly").is_err());
         assert!(parse("2026-03-17", "-1", "working").is_err());

@@ -61,10 +61,27 @@ pub enum UserCmd {
 pub async fn run(cfg: &Config, cmd: UserCmd) -> Result<ExitCode> {
     let db = server::open_db(cfg, true).await?;
     let result = match cmd {
-        UserCmd::Add { email, name, role, organisation, password_stdin } => {
-            add(&db, &email, &name, &role, organisation.as_deref(), password_stdin).await
+        UserCmd::Add {
+            email,
+            name,
+            role,
+            organisation,
+            password_stdin,
+        } => {
+            add(
+                &db,
+                &email,
+                &name,
+                &role,
+                organisation.as_deref(),
+                password_stdin,
+            )
+            .await
         }
-        UserCmd::Passwd { email, password_stdin } => passwd(&db, &email, password_stdin).await,
+        UserCmd::Passwd {
+            email,
+            password_stdin,
+        } => passwd(&db, &email, password_stdin).await,
         UserCmd::Disable { email } => set_disabled(&db, &email, true).await,
         UserCmd::Enable { email } => set_disabled(&db, &email, false).await,
         UserCmd::List => list(&db).await,
@@ -74,7 +91,10 @@ pub async fn run(cfg: &Config, cmd: UserCmd) -> Result<ExitCode> {
 }
 
 fn audit_ctx() -> AuditCtx {
-    let actor = Actor { name: "cli".into(), ..Actor::system() };
+    let actor = Actor {
+        name: "cli".into(),
+        ..Actor::system()
+    };
     AuditCtx::new(actor, Some("cli".into()), balai_core::SystemClock.now())
 }
 
@@ -85,22 +105,38 @@ fn read_password(from_stdin: bool) -> Result<(String, bool)> {
         return Ok((store::generate_password(), true));
     }
     let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line).context("cannot read the password from standard input")?;
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .context("cannot read the password from standard input")?;
     let pw = line.trim_end_matches(['\r', '\n']).to_string();
     if check_password_strength(&pw).is_err() {
-        bail!("the password is too weak: use 10 to 128 characters, not only digits and not one repeated character");
+        bail!(
+            "the password is too weak: use 10 to 128 characters, not only digits and not one repeated character"
+        );
     }
     Ok((pw, false))
 }
 
 async fn find(db: &Db, email: &str) -> Result<UserRow> {
-    store::find_by_email(db, email)
-        .await?
-        .with_context(|| format!("there is no account with the e-mail address {}", email.trim()))
+    store::find_by_email(db, email).await?.with_context(|| {
+        format!(
+            "there is no account with the e-mail address {}",
+            email.trim()
+        )
+    })
 }
 
-async fn add(db: &Db, email: &str, name: &str, role: &str, org_code: Option<&str>, password_stdin: bool) -> Result<()> {
-    let email = Email::parse(email).map_err(|_| anyhow::anyhow!("{} is not a valid e-mail address", email.trim()))?;
+async fn add(
+    db: &Db,
+    email: &str,
+    name: &str,
+    role: &str,
+    org_code: Option<&str>,
+    password_stdin: bool,
+) -> Result<()> {
+    let email = Email::parse(email)
+        .map_err(|_| anyhow::anyhow!("{} is not a valid e-mail address", email.trim()))?;
     let role = Role::parse(role).map_err(|_| {
         let all: Vec<&str> = Role::all().iter().map(|r| r.as_str()).collect();
         anyhow::anyhow!("unknown role {role}; choose one of {}", all.join(", "))
@@ -134,11 +170,18 @@ async fn add(db: &Db, email: &str, name: &str, role: &str, org_code: Option<&str
         must_change_password: generated,
     };
     match store::create_user(&mut tx, &ctx, &new, &hash).await {
-        Err(balai_store::StoreError::Duplicate(_)) => bail!("an account with the e-mail address {} already exists", email.as_str()),
+        Err(balai_store::StoreError::Duplicate(_)) => bail!(
+            "an account with the e-mail address {} already exists",
+            email.as_str()
+        ),
         other => other?,
     };
     tx.commit().await?;
-    println!("Created the account {} ({}).", email.as_str(), role.as_str());
+    println!(
+        "Created the account {} ({}).",
+        email.as_str(),
+        role.as_str()
+    );
     if generated {
         println!("Password (shown once; it must be changed at the first sign-in): {password}");
     }
@@ -153,7 +196,10 @@ async fn passwd(db: &Db, email: &str, password_stdin: bool) -> Result<()> {
     store::set_password(&mut tx, &audit_ctx(), user.id, &hash, generated).await?;
     store::delete_user_sessions(&mut tx, user.id, None).await?;
     tx.commit().await?;
-    println!("The password of {} is set; its sessions have ended.", user.email);
+    println!(
+        "The password of {} is set; its sessions have ended.",
+        user.email
+    );
     if generated {
         println!("Password (shown once; it must be changed at the first sign-in): {password}");
     }
@@ -166,7 +212,10 @@ async fn set_disabled(db: &Db, email: &str, disabled: bool) -> Result<()> {
     store::set_disabled(&mut tx, &audit_ctx(), user.id, disabled).await?;
     tx.commit().await?;
     if disabled {
-        println!("The account {} is disabled; its sessions have ended.", user.email);
+        println!(
+            "The account {} is disabled; its sessions have ended.",
+            user.email
+        );
     } else {
         println!("The account {} is enabled.", user.email);
     }
@@ -175,12 +224,18 @@ async fn set_disabled(db: &Db, email: &str, disabled: bool) -> Result<()> {
 
 async fn list(db: &Db) -> Result<()> {
     let users = store::list_users(db, &UserFilter::default()).await?;
-    println!("{:<40} {:<20} {:<16} {:<9} TOTP", "E-MAIL", "ROLE", "ORGANISATION", "STATUS");
+    println!(
+        "{:<40} {:<20} {:<16} {:<9} TOTP",
+        "E-MAIL", "ROLE", "ORGANISATION", "STATUS"
+    );
     for u in &users {
         let status = if u.disabled { "disabled" } else { "active" };
         let totp = if u.totp_enabled { "on" } else { "-" };
         let org = u.organisation_code.as_deref().unwrap_or("-");
-        println!("{:<40} {:<20} {:<16} {:<9} {totp}", u.email, u.role, org, status);
+        println!(
+            "{:<40} {:<20} {:<16} {:<9} {totp}",
+            u.email, u.role, org, status
+        );
     }
     println!("{} account(s).", users.len());
     Ok(())

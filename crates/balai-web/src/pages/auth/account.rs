@@ -51,10 +51,19 @@ struct ProfilePage {
     welcome: bool,
 }
 
-async fn profile(page: PageCtx, s: SignedIn, State(st): State<AppState>, Query(q): Query<ProfileQuery>) -> Result<impl IntoResponse, AppError> {
-    let u = store::get_user(&st.db, s.user.user_id).await?.ok_or(AppError::NotFound)?;
+async fn profile(
+    page: PageCtx,
+    s: SignedIn,
+    State(st): State<AppState>,
+    Query(q): Query<ProfileQuery>,
+) -> Result<impl IntoResponse, AppError> {
+    let u = store::get_user(&st.db, s.user.user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let organisation = match u.organisation_id {
-        Some(id) => store::organisation_name(&st.db, id).await?.unwrap_or_default(),
+        Some(id) => store::organisation_name(&st.db, id)
+            .await?
+            .unwrap_or_default(),
         None => String::new(),
     };
     // The NIK is the holder's own: shown masked all the same, since screens are overlooked.
@@ -89,7 +98,11 @@ struct PasswordPage {
 }
 
 async fn password_page(page: PageCtx, s: SignedIn) -> Result<impl IntoResponse, AppError> {
-    let view = PasswordPage { page, must_change: s.user.must_change_password, msgs: Msgs::default() };
+    let view = PasswordPage {
+        page,
+        must_change: s.user.must_change_password,
+        msgs: Msgs::default(),
+    };
     Ok(Html(view.render()?))
 }
 
@@ -107,7 +120,10 @@ fn check_new(f: &PasswordForm) -> FieldErrors {
     if f.current.is_empty() {
         errs.add("current", "err-required");
     }
-    if errs.take("password", check_password_strength(&f.password)).is_some() {
+    if errs
+        .take("password", check_password_strength(&f.password))
+        .is_some()
+    {
         if f.password != f.password2 {
             errs.add("password2", "err-password-mismatch");
         } else if f.password == f.current {
@@ -125,16 +141,42 @@ async fn password_submit(
 ) -> Result<Response, AppError> {
     let now = st.clock.now();
     let must_change = s.user.must_change_password;
-    let again = |page: PageCtx, status: StatusCode, errs: &FieldErrors, msg: Option<String>| -> Result<Response, AppError> {
+    let again = |page: PageCtx,
+                 status: StatusCode,
+                 errs: &FieldErrors,
+                 msg: Option<String>|
+     -> Result<Response, AppError> {
         let msgs = Msgs::new(&page, errs, msg);
-        Ok((status, Html(PasswordPage { page, must_change, msgs }.render()?)).into_response())
+        Ok((
+            status,
+            Html(
+                PasswordPage {
+                    page,
+                    must_change,
+                    msgs,
+                }
+                .render()?,
+            ),
+        )
+            .into_response())
     };
-    if !st.limiter.allow(&format!("password:{}", s.user.user_id), 10, Duration::minutes(15), now) {
+    if !st.limiter.allow(
+        &format!("password:{}", s.user.user_id),
+        10,
+        Duration::minutes(15),
+        now,
+    ) {
         let msg = page.t("auth-rate-limited");
-        return again(page, StatusCode::TOO_MANY_REQUESTS, &FieldErrors::new(), Some(msg));
+        return again(
+            page,
+            StatusCode::TOO_MANY_REQUESTS,
+            &FieldErrors::new(),
+            Some(msg),
+        );
     }
     let mut errs = check_new(&f);
-    if !f.current.is_empty() && !store::password_matches(&st.db, s.user.user_id, &f.current).await? {
+    if !f.current.is_empty() && !store::password_matches(&st.db, s.user.user_id, &f.current).await?
+    {
         errs.add("current", "auth-err-current-wrong");
     }
     if !errs.is_empty() {

@@ -57,12 +57,20 @@ impl RegisterPage {
     fn new(page: PageCtx, form: RegisterForm, msgs: Msgs) -> Self {
         let optional = |key: &str| format!("{} ({})", page.t(key), page.t("optional"));
         let (nik_label, phone_label) = (optional("auth-nik"), optional("auth-phone"));
-        RegisterPage { page, form, msgs, nik_label, phone_label }
+        RegisterPage {
+            page,
+            form,
+            msgs,
+            nik_label,
+            phone_label,
+        }
     }
 }
 
 async fn form_page(page: PageCtx) -> Result<impl IntoResponse, AppError> {
-    Ok(Html(RegisterPage::new(page, RegisterForm::default(), Msgs::default()).render()?))
+    Ok(Html(
+        RegisterPage::new(page, RegisterForm::default(), Msgs::default()).render()?,
+    ))
 }
 
 /// Parses the form into a new citizen account, collecting every problem.
@@ -70,11 +78,23 @@ fn parse(f: &RegisterForm) -> Result<NewUser, FieldErrors> {
     let mut errs = FieldErrors::new();
     balai_core::text::check_len("name", &f.name, 1, NAME_MAX, &mut errs);
     let email = errs.take("email", Email::parse(&f.email));
-    if errs.take("password", check_password_strength(&f.password)).is_some() && f.password != f.password2 {
+    if errs
+        .take("password", check_password_strength(&f.password))
+        .is_some()
+        && f.password != f.password2
+    {
         errs.add("password2", "err-password-mismatch");
     }
-    let nik = if f.nik.trim().is_empty() { None } else { errs.take("nik", Nik::parse(&f.nik)) };
-    let phone = if f.phone.trim().is_empty() { None } else { errs.take("phone", Phone::parse(&f.phone)) };
+    let nik = if f.nik.trim().is_empty() {
+        None
+    } else {
+        errs.take("nik", Nik::parse(&f.nik))
+    };
+    let phone = if f.phone.trim().is_empty() {
+        None
+    } else {
+        errs.take("phone", Phone::parse(&f.phone))
+    };
     match email {
         Some(email) if errs.is_empty() => Ok(NewUser {
             email,
@@ -91,9 +111,19 @@ fn parse(f: &RegisterForm) -> Result<NewUser, FieldErrors> {
 }
 
 /// The form again with what was typed (never the passwords).
-fn again(page: PageCtx, f: RegisterForm, status: StatusCode, errors: &FieldErrors, message: Option<String>) -> Result<Response, AppError> {
+fn again(
+    page: PageCtx,
+    f: RegisterForm,
+    status: StatusCode,
+    errors: &FieldErrors,
+    message: Option<String>,
+) -> Result<Response, AppError> {
     let msgs = Msgs::new(&page, errors, message);
-    let form = RegisterForm { password: String::new(), password2: String::new(), ..f };
+    let form = RegisterForm {
+        password: String::new(),
+        password2: String::new(),
+        ..f
+    };
     Ok((status, Html(RegisterPage::new(page, form, msgs).render()?)).into_response())
 }
 
@@ -106,9 +136,20 @@ async fn submit(
 ) -> Result<Response, AppError> {
     let now = st.clock.now();
     let ip = ctx.ip.clone().unwrap_or_else(|| "-".into());
-    if !st.limiter.allow(&format!("register:{ip}"), PER_IP_PER_HOUR, Duration::hours(1), now) {
+    if !st.limiter.allow(
+        &format!("register:{ip}"),
+        PER_IP_PER_HOUR,
+        Duration::hours(1),
+        now,
+    ) {
         let msg = page.t("auth-rate-limited");
-        return again(page, f, StatusCode::TOO_MANY_REQUESTS, &FieldErrors::new(), Some(msg));
+        return again(
+            page,
+            f,
+            StatusCode::TOO_MANY_REQUESTS,
+            &FieldErrors::new(),
+            Some(msg),
+        );
     }
     let new = match parse(&f) {
         Ok(n) => n,
@@ -117,7 +158,10 @@ async fn submit(
     let hash = store::hash_password(&f.password).await?;
     // The new citizen is the actor of their own registration.
     let audit = AuditCtx::new(
-        Actor { name: new.display_name.clone(), ..Actor::anonymous() },
+        Actor {
+            name: new.display_name.clone(),
+            ..Actor::anonymous()
+        },
         Some(ctx.request_id.clone()),
         now,
     );
@@ -132,7 +176,9 @@ async fn submit(
         Err(e) => return Err(e.into()),
     };
     tx.commit().await?;
-    let user = store::get_user(&st.db, id).await?.ok_or(AppError::NotFound)?;
+    let user = store::get_user(&st.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let ua = headers.get(USER_AGENT).and_then(|v| v.to_str().ok());
     let cookie = start_session(&st, &ctx, &user, false, ua).await?;
     Ok(([(SET_COOKIE, cookie)], Redirect::to("/akun?baru=1")).into_response())

@@ -42,7 +42,16 @@ fn totp(secret_b32: &str, issuer: &str, account: &str) -> Option<TOTP> {
     // The otpauth label uses ':' as its separator; neither part may contain one.
     let issuer = issuer.replace(':', " ");
     let account = account.replace(':', " ");
-    TOTP::new(Algorithm::SHA1, 6, 1, STEP_SECONDS as u64, bytes, Some(issuer), account).ok()
+    TOTP::new(
+        Algorithm::SHA1,
+        6,
+        1,
+        STEP_SECONDS as u64,
+        bytes,
+        Some(issuer),
+        account,
+    )
+    .ok()
 }
 
 /// Compares without stopping at the first difference.
@@ -87,7 +96,11 @@ fn skip_target(u: &SessionUser, lanjut: &str) -> Option<String> {
     None
 }
 
-async fn code_page(page: PageCtx, ctx: RequestCtx, Query(q): Query<LanjutQuery>) -> Result<Response, AppError> {
+async fn code_page(
+    page: PageCtx,
+    ctx: RequestCtx,
+    Query(q): Query<LanjutQuery>,
+) -> Result<Response, AppError> {
     let Some(u) = ctx.user else {
         return Ok(Redirect::to("/masuk").into_response());
     };
@@ -95,10 +108,20 @@ async fn code_page(page: PageCtx, ctx: RequestCtx, Query(q): Query<LanjutQuery>)
         return Ok(Redirect::to(&t).into_response());
     }
     if !u.totp_enabled {
-        return Ok(Redirect::to(&with_lanjut("/masuk/totp/daftar", Some(&q.lanjut))).into_response());
+        return Ok(
+            Redirect::to(&with_lanjut("/masuk/totp/daftar", Some(&q.lanjut))).into_response(),
+        );
     }
     let lanjut = safe_target(&q.lanjut).unwrap_or_default();
-    Ok(Html(CodePage { page, lanjut, msgs: Msgs::default() }.render()?).into_response())
+    Ok(Html(
+        CodePage {
+            page,
+            lanjut,
+            msgs: Msgs::default(),
+        }
+        .render()?,
+    )
+    .into_response())
 }
 
 /// Why a code was refused.
@@ -129,7 +152,12 @@ async fn accept_code(
     enrol: bool,
 ) -> Result<Result<(), Refusal>, AppError> {
     let now = st.clock.now();
-    if !st.limiter.allow(&format!("totp:{}", u.user_id), TRIES_PER_5_MIN, Duration::minutes(5), now) {
+    if !st.limiter.allow(
+        &format!("totp:{}", u.user_id),
+        TRIES_PER_5_MIN,
+        Duration::minutes(5),
+        now,
+    ) {
         return Ok(Err(Refusal::TooMany));
     }
     let role = u.role().ok_or(AppError::Forbidden)?;
@@ -138,7 +166,12 @@ async fn accept_code(
     let step = totp(secret, "", "").and_then(|t| matching_step(&t, code, now));
     let mut tx = st.db.begin().await?;
     let Some(step) = step else {
-        audit::record(&mut tx, &audit, Change::new("mfa_failed", "user", u.user_id)).await?;
+        audit::record(
+            &mut tx,
+            &audit,
+            Change::new("mfa_failed", "user", u.user_id),
+        )
+        .await?;
         tx.commit().await?;
         return Ok(Err(Refusal::Wrong));
     };
@@ -167,10 +200,17 @@ async fn code_submit(
     }
     let secret = match store::totp_secret(&st.db, u.user_id).await? {
         Some(s) if u.totp_enabled => s,
-        _ => return Ok(Redirect::to(&with_lanjut("/masuk/totp/daftar", Some(&f.lanjut))).into_response()),
+        _ => {
+            return Ok(
+                Redirect::to(&with_lanjut("/masuk/totp/daftar", Some(&f.lanjut))).into_response(),
+            );
+        }
     };
     match accept_code(&st, &ctx, &u, &secret, &f.code, false).await? {
-        Ok(()) => Ok(Redirect::to(&landing(u.role(), u.must_change_password, Some(&f.lanjut))).into_response()),
+        Ok(()) => Ok(
+            Redirect::to(&landing(u.role(), u.must_change_password, Some(&f.lanjut)))
+                .into_response(),
+        ),
         Err(r) => {
             let (key, status) = r.key();
             let mut errors = FieldErrors::new();
@@ -187,22 +227,35 @@ async fn code_submit(
 struct EnrolPage {
     page: PageCtx,
     secret: String,
-    uri: String,
+    /// The secret in groups of four, as people type it (apps ignore the spaces).
+    secret_groups: String,
+    /// The otpauth URI in pieces, joined with `<wbr>` so it wraps on a narrow screen.
+    uri_pieces: Vec<String>,
     qr: String,
     lanjut: String,
     msgs: Msgs,
 }
 
 /// The pending secret of the account, made and stored (audited) on the first visit.
-async fn pending_secret(st: &AppState, ctx: &RequestCtx, u: &SessionUser) -> Result<String, AppError> {
+async fn pending_secret(
+    st: &AppState,
+    ctx: &RequestCtx,
+    u: &SessionUser,
+) -> Result<String, AppError> {
     if let Some(s) = store::totp_secret(&st.db, u.user_id).await? {
         return Ok(s);
     }
     let Secret::Encoded(secret) = Secret::generate_secret().to_encoded() else {
-        return Err(AppError::Internal("the TOTP secret could not be encoded".into()));
+        return Err(AppError::Internal(
+            "the TOTP secret could not be encoded".into(),
+        ));
     };
     let role = u.role().ok_or(AppError::Forbidden)?;
-    let audit = AuditCtx::new(actor_of(u, role), Some(ctx.request_id.clone()), st.clock.now());
+    let audit = AuditCtx::new(
+        actor_of(u, role),
+        Some(ctx.request_id.clone()),
+        st.clock.now(),
+    );
     let mut tx = st.db.begin().await?;
     store::set_totp_secret(&mut tx, &audit, u.user_id, &secret).await?;
     tx.commit().await?;
@@ -210,14 +263,36 @@ async fn pending_secret(st: &AppState, ctx: &RequestCtx, u: &SessionUser) -> Res
 }
 
 /// The enrolment page for `secret`, with `status` and messages.
-fn enrol_view(st: &AppState, page: PageCtx, u: &SessionUser, secret: String, lanjut: &str, msgs: Msgs, status: StatusCode) -> Result<Response, AppError> {
+fn enrol_view(
+    st: &AppState,
+    page: PageCtx,
+    u: &SessionUser,
+    secret: String,
+    lanjut: &str,
+    msgs: Msgs,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let t = totp(&secret, &st.config.totp_issuer, &u.email)
         .ok_or_else(|| AppError::Internal("the stored TOTP secret is not valid".into()))?;
     let uri = t.get_url();
     let qr = balai_docs::qr_svg(&uri).map_err(|e| AppError::Internal(e.to_string()))?;
     let lanjut = safe_target(lanjut).unwrap_or_default();
-    let view = EnrolPage { page, secret, uri, qr, lanjut, msgs };
+    let view = EnrolPage {
+        page,
+        secret_groups: chunks(&secret, 4).join(" "),
+        secret,
+        uri_pieces: chunks(&uri, 16),
+        qr,
+        lanjut,
+        msgs,
+    };
     Ok((status, Html(view.render()?)).into_response())
+}
+
+/// `s` cut into pieces of `n` characters.
+fn chunks(s: &str, n: usize) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    chars.chunks(n.max(1)).map(|c| c.iter().collect()).collect()
 }
 
 /// Where the enrolment pages send a session that has nothing to enrol.
@@ -225,10 +300,16 @@ fn enrol_redirect(u: &SessionUser, lanjut: &str) -> Option<String> {
     if let Some(t) = skip_target(u, lanjut) {
         return Some(t);
     }
-    u.totp_enabled.then(|| with_lanjut("/masuk/totp", Some(lanjut)))
+    u.totp_enabled
+        .then(|| with_lanjut("/masuk/totp", Some(lanjut)))
 }
 
-async fn enrol_page(page: PageCtx, ctx: RequestCtx, State(st): State<AppState>, Query(q): Query<LanjutQuery>) -> Result<Response, AppError> {
+async fn enrol_page(
+    page: PageCtx,
+    ctx: RequestCtx,
+    State(st): State<AppState>,
+    Query(q): Query<LanjutQuery>,
+) -> Result<Response, AppError> {
     let Some(u) = ctx.user.clone() else {
         return Ok(Redirect::to("/masuk").into_response());
     };
@@ -236,7 +317,15 @@ async fn enrol_page(page: PageCtx, ctx: RequestCtx, State(st): State<AppState>, 
         return Ok(Redirect::to(&t).into_response());
     }
     let secret = pending_secret(&st, &ctx, &u).await?;
-    enrol_view(&st, page, &u, secret, &q.lanjut, Msgs::default(), StatusCode::OK)
+    enrol_view(
+        &st,
+        page,
+        &u,
+        secret,
+        &q.lanjut,
+        Msgs::default(),
+        StatusCode::OK,
+    )
 }
 
 async fn enrol_submit(
@@ -253,7 +342,10 @@ async fn enrol_submit(
     }
     let secret = pending_secret(&st, &ctx, &u).await?;
     match accept_code(&st, &ctx, &u, &secret, &f.code, true).await? {
-        Ok(()) => Ok(Redirect::to(&landing(u.role(), u.must_change_password, Some(&f.lanjut))).into_response()),
+        Ok(()) => Ok(
+            Redirect::to(&landing(u.role(), u.must_change_password, Some(&f.lanjut)))
+                .into_response(),
+        ),
         Err(r) => {
             let (key, status) = r.key();
             let mut errors = FieldErrors::new();

@@ -82,10 +82,11 @@ impl FilterForm {
     /// `until` inclusive. An unreadable date is reported by field name.
     fn to_filter(&self, offset: i8, before_seq: Option<i64>) -> Result<Filter, &'static str> {
         let day_start = |d: NaiveDate| -> DateTime<Utc> {
-            d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc() - Duration::hours(i64::from(offset))
+            d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
+                - Duration::hours(i64::from(offset))
         };
-        let from = format::parse_date(&self.from).map_err(|()| "dari")?;
-        let until = format::parse_date(&self.until).map_err(|()| "sampai")?;
+        let from = format::parse_date(&self.from).map_err(|_| "dari")?;
+        let until = format::parse_date(&self.until).map_err(|_| "sampai")?;
         let opt = |s: &String| Some(s.clone()).filter(|s| !s.is_empty());
         Ok(Filter {
             actor: opt(&self.actor),
@@ -183,8 +184,18 @@ async fn list(
         }
         _ => None,
     };
-    let events = rows.into_iter().map(|e| event_view(&page, e, offset, &zone)).collect();
-    let t = ListPage { filters, error_field, events, older, zone, page };
+    let events = rows
+        .into_iter()
+        .map(|e| event_view(&page, e, offset, &zone))
+        .collect();
+    let t = ListPage {
+        filters,
+        error_field,
+        events,
+        older,
+        zone,
+        page,
+    };
     Ok(Html(t.render()?))
 }
 
@@ -197,9 +208,16 @@ fn problem_text(lang: Lang, p: &Problem) -> String {
         i18n.t_args(lang, key, Some(&a))
     };
     match p {
-        Problem::EventAltered { seq } => i18n.t_args(lang, "audit-problem-altered", Some(&arg("seq", *seq))),
-        Problem::BrokenLink { seq } => i18n.t_args(lang, "audit-problem-link", Some(&arg("seq", *seq))),
-        Problem::Gap { after_seq, next_seq } => {
+        Problem::EventAltered { seq } => {
+            i18n.t_args(lang, "audit-problem-altered", Some(&arg("seq", *seq)))
+        }
+        Problem::BrokenLink { seq } => {
+            i18n.t_args(lang, "audit-problem-link", Some(&arg("seq", *seq)))
+        }
+        Problem::Gap {
+            after_seq,
+            next_seq,
+        } => {
             let mut a = arg("first", after_seq + 1);
             a.set("last", next_seq - 1);
             i18n.t_args(lang, "audit-problem-gap", Some(&a))
@@ -209,15 +227,18 @@ fn problem_text(lang: Lang, p: &Problem) -> String {
             a.set("last", *last_seq);
             i18n.t_args(lang, "audit-problem-head", Some(&a))
         }
-        Problem::RecordAltered { subject_type, subject_id } => {
-            subject("audit-problem-record-altered", subject_type, subject_id)
-        }
-        Problem::RecordRemoved { subject_type, subject_id } => {
-            subject("audit-problem-record-removed", subject_type, subject_id)
-        }
-        Problem::RecordInserted { subject_type, subject_id } => {
-            subject("audit-problem-record-inserted", subject_type, subject_id)
-        }
+        Problem::RecordAltered {
+            subject_type,
+            subject_id,
+        } => subject("audit-problem-record-altered", subject_type, subject_id),
+        Problem::RecordRemoved {
+            subject_type,
+            subject_id,
+        } => subject("audit-problem-record-removed", subject_type, subject_id),
+        Problem::RecordInserted {
+            subject_type,
+            subject_id,
+        } => subject("audit-problem-record-inserted", subject_type, subject_id),
     }
 }
 
@@ -250,9 +271,18 @@ async fn verify(
         .map(|p| ProblemView {
             text: problem_text(page.lang, p),
             link: match p {
-                Problem::RecordAltered { subject_type, subject_id }
-                | Problem::RecordRemoved { subject_type, subject_id }
-                | Problem::RecordInserted { subject_type, subject_id } => Some(format!(
+                Problem::RecordAltered {
+                    subject_type,
+                    subject_id,
+                }
+                | Problem::RecordRemoved {
+                    subject_type,
+                    subject_id,
+                }
+                | Problem::RecordInserted {
+                    subject_type,
+                    subject_id,
+                } => Some(format!(
                     "/konsol/audit?jenis={}&subjek={}",
                     crate::error::urlencode(subject_type),
                     crate::error::urlencode(subject_id)
@@ -261,6 +291,11 @@ async fn verify(
             },
         })
         .collect();
-    let t = VerifyPage { events: report.events, records: report.records, problems, page };
+    let t = VerifyPage {
+        events: report.events,
+        records: report.records,
+        problems,
+        page,
+    };
     Ok(Html(t.render()?))
 }

@@ -7,6 +7,7 @@
 
 mod calendar;
 mod calendar_forms;
+mod calendar_views;
 mod regulations;
 
 use std::collections::HashMap;
@@ -88,7 +89,11 @@ fn manager(s: Staff) -> Result<SignedIn, AppError> {
 
 /// The audit context of one request.
 pub(crate) fn audit_ctx(s: &SignedIn, st: &AppState) -> AuditCtx {
-    AuditCtx::new(s.actor.clone(), Some(s.ctx.request_id.clone()), st.clock.now())
+    AuditCtx::new(
+        s.actor.clone(),
+        Some(s.ctx.request_id.clone()),
+        st.clock.now(),
+    )
 }
 
 /// One row of the console list.
@@ -124,7 +129,8 @@ async fn list(
         .and_then(|v| v.trim().parse::<i64>().ok())
         .filter(|n| (1..=100_000).contains(n))
         .unwrap_or(1);
-    let found = content::list_announcements(&st.db, None, None, PER_PAGE, (page_no - 1) * PER_PAGE).await?;
+    let found =
+        content::list_announcements(&st.db, None, None, PER_PAGE, (page_no - 1) * PER_PAGE).await?;
     let rows = found
         .items
         .iter()
@@ -188,10 +194,12 @@ impl AnnouncementForm {
         });
         let organisation_id = match self.organisation.trim() {
             "" => None,
-            s => Uuid::parse_str(s).map_err(|_| errs.add("organisation", "err-invalid-choice")).ok(),
+            s => Uuid::parse_str(s)
+                .map_err(|_| errs.add("organisation", "err-invalid-choice"))
+                .ok(),
         };
         let mut date = |field: &str, s: &str| {
-            format::parse_date(s).unwrap_or_else(|()| {
+            format::parse_date(s).unwrap_or_else(|_| {
                 errs.add(field, "err-invalid-date");
                 None
             })
@@ -257,7 +265,11 @@ async fn rule_hint(st: &AppState, lang: Lang) -> Result<String, AppError> {
         .map(|rule| {
             let mut args = fluent_bundle::FluentArgs::new();
             args.set("citation", rule.citation.clone());
-            let kind = if lang == Lang::En { rule.kind.label_en() } else { rule.kind.label_id() };
+            let kind = if lang == Lang::En {
+                rule.kind.label_en()
+            } else {
+                rule.kind.label_id()
+            };
             args.set("period", format!("{} {kind}", rule.days));
             I18n::global().t_args(lang, "announcement-repair-hint", Some(&args))
         })
@@ -277,8 +289,19 @@ struct Shown {
 }
 
 impl Shown {
-    fn fresh(id: Option<String>, form: AnnouncementForm, published: Option<chrono::NaiveDate>) -> Self {
-        Shown { id, form, refusal: Refusal::default(), message: String::new(), published, status: StatusCode::OK }
+    fn fresh(
+        id: Option<String>,
+        form: AnnouncementForm,
+        published: Option<chrono::NaiveDate>,
+    ) -> Self {
+        Shown {
+            id,
+            form,
+            refusal: Refusal::default(),
+            message: String::new(),
+            published,
+            status: StatusCode::OK,
+        }
     }
 }
 
@@ -289,7 +312,9 @@ async fn render_form(page: PageCtx, st: &AppState, shown: Shown) -> Result<Respo
     }
     let published = match shown.published {
         Some(d) => d,
-        None => balai_store::calendar::week_of(&st.db, None).await?.local_date(st.clock.now()),
+        None => balai_store::calendar::week_of(&st.db, None)
+            .await?
+            .local_date(st.clock.now()),
     };
     let t = FormPage {
         published: format::long_date(page.lang, published),
@@ -304,15 +329,24 @@ async fn render_form(page: PageCtx, st: &AppState, shown: Shown) -> Result<Respo
     Ok((shown.status, Html(t.render()?)).into_response())
 }
 
-async fn new_form(page: PageCtx, s: Staff, State(st): State<AppState>) -> Result<Response, AppError> {
+async fn new_form(
+    page: PageCtx,
+    s: Staff,
+    State(st): State<AppState>,
+) -> Result<Response, AppError> {
     manager(s)?;
-    let form = AnnouncementForm { kind: "umum".into(), ..Default::default() };
+    let form = AnnouncementForm {
+        kind: "umum".into(),
+        ..Default::default()
+    };
     render_form(page, &st, Shown::fresh(None, form, None)).await
 }
 
 async fn load(st: &AppState, id: &str) -> Result<Announcement, AppError> {
     let id = Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)?;
-    content::announcement(&st.db, id).await?.ok_or(AppError::NotFound)
+    content::announcement(&st.db, id)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 async fn edit_form(
@@ -359,7 +393,10 @@ async fn save(
             Ok(Outcome::Saved)
         }
         // Parsing failed but the rest passed: nothing is kept (the transaction rolls back).
-        Ok(_) => Ok(Outcome::Refused(Refusal { errors: parse_errs, repair_notice: None })),
+        Ok(_) => Ok(Outcome::Refused(Refusal {
+            errors: parse_errs,
+            repair_notice: None,
+        })),
         Err(ContentError::Invalid(mut refusal)) => {
             // A date that could not be read is reported as such, not also as "required".
             let unreadable: Vec<String> = parse_errs.0.iter().map(|(f, _)| f.clone()).collect();

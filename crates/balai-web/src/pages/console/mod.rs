@@ -11,6 +11,7 @@ use axum::Router;
 
 use crate::state::AppState;
 
+/// Every console route; a user who must change their password is sent to `/akun/sandi` first.
 pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(dashboard::routes())
@@ -19,4 +20,5 @@ pub fn routes() -> Router<AppState> {
         .merge(content::routes())
         .merge(users::routes())
         .merge(audit::routes())
+        .route_layer(axum::middleware::from_fn(users::password_change_gate))
 }

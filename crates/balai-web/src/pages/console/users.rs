@@ -33,11 +33,10 @@ pub fn routes() -> Router<AppState> {
         .merge(form::routes())
         .merge(detail::routes())
         .merge(tokens::routes())
-        .route_layer(axum::middleware::from_fn(password_change_gate))
 }
 
-/// Sends a signed-in user who must choose a new password to `/akun/sandi`. Applied to every
-/// console route of this module; the console router should apply it to all of `/konsol`.
+/// Sends a signed-in user who must choose a new password to `/akun/sandi`; the console router
+/// applies it to every `/konsol` route.
 pub async fn password_change_gate(req: Request, next: Next) -> Response {
     let must_change = req
         .extensions()
@@ -52,7 +51,11 @@ pub async fn password_change_gate(req: Request, next: Next) -> Response {
 
 /// Who may manage an account of organisation `org` (`None`: an account of no organisation —
 /// a mall-wide role or a citizen — which only mall-wide managers may touch).
-pub(crate) fn require_scope(s: &SignedIn, p: Permission, org: Option<Uuid>) -> Result<(), AppError> {
+pub(crate) fn require_scope(
+    s: &SignedIn,
+    p: Permission,
+    org: Option<Uuid>,
+) -> Result<(), AppError> {
     s.require(p)?;
     match org {
         Some(o) => Ok(s.actor.require_org(p, o)?),
@@ -62,7 +65,10 @@ pub(crate) fn require_scope(s: &SignedIn, p: Permission, org: Option<Uuid>) -> R
 }
 
 /// The organisations a manager may pick: all for mall-wide roles, else only their own.
-pub(crate) async fn allowed_orgs(st: &AppState, s: &SignedIn) -> Result<Vec<OrganisationChoice>, AppError> {
+pub(crate) async fn allowed_orgs(
+    st: &AppState,
+    s: &SignedIn,
+) -> Result<Vec<OrganisationChoice>, AppError> {
     let all = store::organisation_choices(&st.db).await?;
     Ok(all
         .into_iter()
@@ -71,7 +77,11 @@ pub(crate) async fn allowed_orgs(st: &AppState, s: &SignedIn) -> Result<Vec<Orga
 }
 
 pub(crate) fn audit_ctx(st: &AppState, s: &SignedIn) -> AuditCtx {
-    AuditCtx::new(s.actor.clone(), Some(s.ctx.request_id.clone()), st.clock.now())
+    AuditCtx::new(
+        s.actor.clone(),
+        Some(s.ctx.request_id.clone()),
+        st.clock.now(),
+    )
 }
 
 /// An id from a URL; malformed ids are 404, not 400 or 500.
@@ -84,7 +94,11 @@ pub(crate) fn id_from_path(raw: Result<Path<String>, PathRejection>) -> Result<U
 pub(crate) fn role_label(page: &PageCtx, code: &str) -> String {
     let key = format!("role-{}", code.replace('_', "-"));
     let label = page.t(&key);
-    if label == key { code.to_string() } else { label }
+    if label == key {
+        code.to_string()
+    } else {
+        label
+    }
 }
 
 /// The roles an administrator can give a staff account, with their labels.
@@ -122,7 +136,12 @@ struct ListPage {
     q: String,
 }
 
-async fn list(page: PageCtx, Staff(s): Staff, State(st): State<AppState>, Query(q): Query<ListQuery>) -> Result<impl IntoResponse, AppError> {
+async fn list(
+    page: PageCtx,
+    Staff(s): Staff,
+    State(st): State<AppState>,
+    Query(q): Query<ListQuery>,
+) -> Result<impl IntoResponse, AppError> {
     s.require(Permission::UsersManage)?;
     let orgs = allowed_orgs(&st, &s).await?;
     // Unknown filter values are ignored rather than refused: the list is never an error.
@@ -131,11 +150,18 @@ async fn list(page: PageCtx, Staff(s): Staff, State(st): State<AppState>, Query(
         organisation_id = Some(s.actor.organisation_id.unwrap_or(Uuid::nil()));
     }
     let role = Role::parse(&q.peran).ok();
-    let filter = UserFilter { organisation_id, role, query: Some(q.q.clone()) };
+    let filter = UserFilter {
+        organisation_id,
+        role,
+        query: Some(q.q.clone()),
+    };
     let rows = store::list_users(&st.db, &filter)
         .await?
         .into_iter()
-        .map(|item| Line { role: role_label(&page, &item.role), item })
+        .map(|item| Line {
+            role: role_label(&page, &item.role),
+            item,
+        })
         .collect();
     let mut roles: Vec<(String, String)> = vec![("warga".into(), role_label(&page, "warga"))];
     roles.extend(staff_roles(&page));

@@ -12,19 +12,22 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use balai_core::FieldErrors;
-use balai_core::calendar::{Holiday, HolidayKind, OfficeWeek, holidays_2026};
+use balai_core::calendar::{Holiday, HolidayKind, holidays_2026};
 use balai_core::identity::Permission;
 use balai_store::StoreError;
-use balai_store::calendar::{self as cal, MPP_OFFICE};
-use chrono::{Datelike, Weekday};
+use balai_store::calendar as cal;
+use chrono::Datelike;
 use uuid::Uuid;
 
 use super::calendar_forms::{DueQuery, HolidayForm, RuleForm, WeekForm, YearForm};
+use super::calendar_views::{
+    DueView, Forms, HolidayView, RuleView, WeekView, YearView, due, kind_label, rule_views,
+    week_views,
+};
 use super::{Messages, audit_ctx};
 use crate::auth::{SignedIn, Staff};
 use crate::error::AppError;
 use crate::forms::PageForm;
-use crate::i18n::Lang;
 use crate::page::PageCtx;
 use crate::pages::content::format;
 use crate::state::AppState;
@@ -43,58 +46,6 @@ pub fn routes() -> Router<AppState> {
 fn manager(s: Staff) -> Result<SignedIn, AppError> {
     s.0.require(Permission::CalendarManage)?;
     Ok(s.0)
-}
-
-struct HolidayView {
-    id: String,
-    date: String,
-    name: String,
-    kind: String,
-    kind_label: String,
-    decree: String,
-}
-
-struct YearView {
-    year: i32,
-    decree: String,
-    loaded_at: String,
-}
-
-struct WeekView {
-    code: String,
-    name: String,
-    days: String,
-    zone: String,
-    explicit: bool,
-}
-
-struct RuleView {
-    code: String,
-    description: String,
-    starts_from: String,
-    form: RuleForm,
-    errors: Messages,
-}
-
-/// The calculator's answer: the due date and, when a year crossed has no holiday data, the
-/// warning that only the office's closed weekdays were skipped.
-struct DueView {
-    date: String,
-    missing: String,
-}
-
-/// The state of the page's forms (what was typed, what was wrong).
-#[derive(Default)]
-struct Forms {
-    holiday: HolidayForm,
-    year: YearForm,
-    week: WeekForm,
-    errors: Messages,
-    /// The rule whose row shows `rule_form` and `rule_errors`.
-    rule_code: String,
-    rule_form: RuleForm,
-    rule_errors: Messages,
-    message: String,
 }
 
 #[derive(Template)]
@@ -116,115 +67,6 @@ struct CalendarPage {
     kinds: Vec<(&'static str, &'static str)>,
 }
 
-fn kind_label(lang: Lang, kind: HolidayKind) -> &'static str {
-    if lang == Lang::En { kind.label_en() } else { kind.label_id() }
-}
-
-/// "Senin, Selasa, …" for the open days of a week.
-fn open_days(lang: Lang, w: &OfficeWeek) -> String {
-    let days = [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-        Weekday::Sat,
-        Weekday::Sun,
-    ];
-    days.iter()
-        .filter(|d| w.is_open_on(**d))
-        .map(|d| format::weekday(lang, *d))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-async fn week_views(st: &AppState, page: &PageCtx) -> Result<Vec<WeekView>, AppError> {
-    let explicit: HashMap<String, OfficeWeek> = cal::office_weeks(&st.db)
-        .await?
-        .iter()
-        .map(|r| Ok((r.office_code.clone(), r.to_core()?)))
-        .collect::<Result<_, StoreError>>()?;
-    let mut offices = vec![(MPP_OFFICE.to_string(), page.t("calendar-office-mall"))];
-    for o in balai_store::content::organisation_choices(&st.db).await? {
-        offices.push((o.code, o.name));
-    }
-    let mut views = Vec::new();
-    for (code, name) in offices {
-        let week = match explicit.get(&code) {
-            Some(w) => *w,
-            None => cal::week_of(&st.db, Some(&code)).await?,
-        };
-        views.push(WeekView {
-            explicit: explicit.contains_key(&code),
-            days: open_days(page.lang, &week),
-            zone: week.zone_label(),
-            code,
-            name,
-        });
-    }
-    Ok(views)
-}
-
-async fn rule_views(st: &AppState, page: &PageCtx, forms: &Forms) -> Result<Vec<RuleView>, AppError> {
-    let rows = cal::deadline_rules(&st.db).await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| {
-            let mine = forms.rule_code == r.code;
-            let form = if mine {
-                RuleForm { token: cal::edit_token(&r), ..forms.rule_form.clone() }
-            } else {
-                RuleForm {
-                    days: r.days.to_string(),
-                    rule_kind: r.kind.clone(),
-                    citation: r.citation.clone(),
-                    token: cal::edit_token(&r),
-                }
-            };
-            RuleView {
-                description: page.pick(&r.description_id, &r.description_en).to_string(),
-                starts_from: r.starts_from.clone(),
-                errors: if mine { forms.rule_errors.clone() } else { Messages::default() },
-                code: r.code,
-                form,
-            }
-        })
-        .collect())
-}
-
-/// Runs the calculator when it was asked.
-async fn due(st: &AppState, page: &PageCtx, q: &DueQuery) -> Result<(Option<DueView>, Messages), AppError> {
-    if !q.asked() {
-        return Ok((None, Messages::default()));
-    }
-    let office = Some(q.office.as_str()).filter(|o| !o.is_empty());
-    let mut errs = FieldErrors::new();
-    if let Some(o) = office
-        && !cal::office_known(&st.db, o).await?
-    {
-        errs.add("kantor", "err-invalid-choice");
-    }
-    let parsed = q.parse();
-    let (from, days, kind) = match parsed {
-        Ok(p) if errs.is_empty() => p,
-        Ok(_) => return Ok((None, Messages::from_keys(page, &errs))),
-        Err(mut more) => {
-            more.0.extend(errs.0);
-            return Ok((None, Messages::from_keys(page, &more)));
-        }
-    };
-    let calendar = cal::work_calendar(&st.db, office).await?;
-    let d = calendar.add_days(from, days, kind);
-    let missing = if d.is_complete() {
-        String::new()
-    } else {
-        let years: Vec<String> = d.missing_years.iter().map(|y| y.to_string()).collect();
-        let args = crate::i18n::arg("years", years.join(", "));
-        crate::i18n::I18n::global().t_args(page.lang, "calendar-due-missing", Some(&args))
-    };
-    Ok((Some(DueView { date: format::day_and_date(page.lang, d.date), missing }), Messages::default()))
-}
-
 async fn render(
     page: PageCtx,
     st: &AppState,
@@ -242,7 +84,10 @@ async fn render(
             HolidayView {
                 id: h.id.to_string(),
                 date: format::day_and_date(lang, h.day),
-                kind_label: kind.map(|k| kind_label(lang, k)).unwrap_or_default().to_string(),
+                kind_label: kind
+                    .map(|k| kind_label(lang, k))
+                    .unwrap_or_default()
+                    .to_string(),
                 kind: h.kind,
                 name: h.name,
                 decree: h.decree,
@@ -258,7 +103,9 @@ async fn render(
             loaded_at: format::local_time(lang, y.loaded_at, 7, "WIB"),
         })
         .collect();
-    let cuti = cal::work_calendar(&st.db, None).await?.cuti_bersama_is_holiday();
+    let cuti = cal::work_calendar(&st.db, None)
+        .await?
+        .cuti_bersama_is_holiday();
     let due_query = DueQuery::from_query(q);
     let (due, due_errors) = due(st, &page, &due_query).await?;
     let t = CalendarPage {
@@ -273,7 +120,10 @@ async fn render(
         due,
         due_errors,
         saved: q.contains_key("tersimpan"),
-        kinds: HolidayKind::ALL.iter().map(|k| (k.as_str(), kind_label(lang, *k))).collect(),
+        kinds: HolidayKind::ALL
+            .iter()
+            .map(|k| (k.as_str(), kind_label(lang, *k)))
+            .collect(),
         forms,
         page,
     };
@@ -283,9 +133,15 @@ async fn render(
 /// The year shown: `?tahun=`, else this year in the mall's zone.
 async fn shown_year(st: &AppState, q: &HashMap<String, String>) -> Result<i32, AppError> {
     if let Some(y) = q.get("tahun").and_then(|y| y.trim().parse::<i32>().ok()) {
-        return super::calendar_forms::YEARS.contains(&y).then_some(y).ok_or(AppError::NotFound);
+        return super::calendar_forms::YEARS
+            .contains(&y)
+            .then_some(y)
+            .ok_or(AppError::NotFound);
     }
-    Ok(cal::week_of(&st.db, None).await?.local_date(st.clock.now()).year())
+    Ok(cal::week_of(&st.db, None)
+        .await?
+        .local_date(st.clock.now())
+        .year())
 }
 
 async fn show(
@@ -300,11 +156,20 @@ async fn show(
 }
 
 fn saved(year: i32, anchor: &str) -> Response {
-    Redirect::to(&format!("/konsol/kalender?tahun={year}&tersimpan=1#{anchor}")).into_response()
+    Redirect::to(&format!(
+        "/konsol/kalender?tahun={year}&tersimpan=1#{anchor}"
+    ))
+    .into_response()
 }
 
 /// Shows the page again with a refused form.
-async fn refused(page: PageCtx, st: &AppState, year: i32, forms: Forms, status: StatusCode) -> Result<Response, AppError> {
+async fn refused(
+    page: PageCtx,
+    st: &AppState,
+    year: i32,
+    forms: Forms,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     render(page, st, year, &HashMap::new(), forms, status).await
 }
 
@@ -319,7 +184,11 @@ async fn add_holiday(
     let holiday: Holiday = match form.parse() {
         Ok(h) => h,
         Err(errs) => {
-            let forms = Forms { errors: Messages::from_keys(&page, &errs), holiday: form, ..Default::default() };
+            let forms = Forms {
+                errors: Messages::from_keys(&page, &errs),
+                holiday: form,
+                ..Default::default()
+            };
             return refused(page, &st, year_now, forms, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
@@ -333,8 +202,19 @@ async fn add_holiday(
         Err(StoreError::Duplicate(_)) => {
             let mut errs = FieldErrors::new();
             errs.add("day", "err-holiday-duplicate");
-            let forms = Forms { errors: Messages::from_keys(&page, &errs), holiday: form, ..Default::default() };
-            refused(page, &st, holiday.date.year(), forms, StatusCode::UNPROCESSABLE_ENTITY).await
+            let forms = Forms {
+                errors: Messages::from_keys(&page, &errs),
+                holiday: form,
+                ..Default::default()
+            };
+            refused(
+                page,
+                &st,
+                holiday.date.year(),
+                forms,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
@@ -366,12 +246,19 @@ async fn load_year(
         Ok(v) => v,
         Err(errs) => {
             let year_now = shown_year(&st, &HashMap::new()).await?;
-            let forms = Forms { errors: Messages::from_keys(&page, &errs), year: form, ..Default::default() };
+            let forms = Forms {
+                errors: Messages::from_keys(&page, &errs),
+                year: form,
+                ..Default::default()
+            };
             return refused(page, &st, year_now, forms, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
     // The shipped data covers 2026; other years are entered holiday by holiday, then marked.
-    let shipped: Vec<Holiday> = holidays_2026().into_iter().filter(|h| h.date.year() == year).collect();
+    let shipped: Vec<Holiday> = holidays_2026()
+        .into_iter()
+        .filter(|h| h.date.year() == year)
+        .collect();
     let ctx = audit_ctx(&s, &st);
     let mut tx = st.db.begin().await?;
     cal::load_year(&mut tx, &ctx, year, &decree, &shipped).await?;
@@ -398,7 +285,11 @@ async fn set_week(
     let (code, week) = match parsed {
         Ok(v) => v,
         Err(errs) => {
-            let forms = Forms { errors: Messages::from_keys(&page, &errs), week: form, ..Default::default() };
+            let forms = Forms {
+                errors: Messages::from_keys(&page, &errs),
+                week: form,
+                ..Default::default()
+            };
             return refused(page, &st, year_now, forms, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
@@ -421,7 +312,11 @@ async fn set_cuti_bersama(
     PageForm(form): PageForm<CutiForm>,
 ) -> Result<Response, AppError> {
     let s = manager(s)?;
-    let value = if form.cuti_bersama_is_holiday { "true" } else { "false" };
+    let value = if form.cuti_bersama_is_holiday {
+        "true"
+    } else {
+        "false"
+    };
     let ctx = audit_ctx(&s, &st);
     let mut tx = st.db.begin().await?;
     balai_store::settings::set(&mut tx, &ctx, cal::CUTI_BERSAMA_SETTING, value).await?;
@@ -449,7 +344,12 @@ async fn update_rule(
         Ok(e) => e,
         Err(errs) => {
             let rule_errors = Messages::from_keys(&page, &errs);
-            let forms = Forms { rule_code: code, rule_form: form, rule_errors, ..Default::default() };
+            let forms = Forms {
+                rule_code: code,
+                rule_form: form,
+                rule_errors,
+                ..Default::default()
+            };
             return refused(page, &st, year_now, forms, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
@@ -463,7 +363,12 @@ async fn update_rule(
         }
         Err(StoreError::Conflict(_)) => {
             let message = page.t("calendar-rule-conflict");
-            let forms = Forms { rule_code: code, rule_form: form, message, ..Default::default() };
+            let forms = Forms {
+                rule_code: code,
+                rule_form: form,
+                message,
+                ..Default::default()
+            };
             refused(page, &st, year_now, forms, StatusCode::CONFLICT).await
         }
         Err(e) => Err(e.into()),

@@ -62,7 +62,12 @@ pub(super) struct YearForm {
 impl YearForm {
     pub fn parse(&self) -> Result<(i32, String), FieldErrors> {
         let mut errs = FieldErrors::new();
-        let year = self.year.trim().parse::<i32>().ok().filter(|y| YEARS.contains(y));
+        let year = self
+            .year
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|y| YEARS.contains(y));
         if year.is_none() {
             errs.add("year", "err-calendar-year");
         }
@@ -91,7 +96,9 @@ pub(super) struct WeekForm {
 
 impl WeekForm {
     pub fn days(&self) -> [bool; 7] {
-        [self.d1, self.d2, self.d3, self.d4, self.d5, self.d6, self.d7]
+        [
+            self.d1, self.d2, self.d3, self.d4, self.d5, self.d6, self.d7,
+        ]
     }
 
     /// The office code (checked against the known offices by the handler) and its week.
@@ -101,7 +108,11 @@ impl WeekForm {
         if code.is_empty() {
             errs.add("office_code", "err-required");
         }
-        let mask: String = self.days().iter().map(|d| if *d { '1' } else { '0' }).collect();
+        let mask: String = self
+            .days()
+            .iter()
+            .map(|d| if *d { '1' } else { '0' })
+            .collect();
         let week = errs.take("weekdays", OfficeWeek::parse_mask(&mask));
         let offset = self.utc_offset.trim().parse::<i8>().unwrap_or(0);
         let week = week.and_then(|w| errs.take("utc_offset", w.with_utc_offset(offset)));
@@ -128,7 +139,12 @@ const MAX_RULE_DAYS: u32 = 3660;
 impl RuleForm {
     pub fn parse(&self) -> Result<RuleEdit, FieldErrors> {
         let mut errs = FieldErrors::new();
-        let days = self.days.trim().parse::<u32>().ok().filter(|d| *d <= MAX_RULE_DAYS);
+        let days = self
+            .days
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|d| *d <= MAX_RULE_DAYS);
         if days.is_none() {
             errs.add("days", "err-deadline-days");
         }
@@ -176,7 +192,11 @@ impl DueQuery {
         if from.is_none() {
             errs.add("dari", "err-invalid-date");
         }
-        let days = self.days.parse::<u32>().ok().filter(|d| *d <= MAX_RULE_DAYS);
+        let days = self
+            .days
+            .parse::<u32>()
+            .ok()
+            .filter(|d| *d <= MAX_RULE_DAYS);
         if days.is_none() {
             errs.add("hari", "err-deadline-days");
         }

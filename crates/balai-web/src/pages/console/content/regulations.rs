@@ -65,9 +65,19 @@ async fn render(
         .collect();
     let kinds = REGULATION_KINDS
         .iter()
-        .map(|k| KindChoice { code: k, label: page.t(&regulation_kind_key(k)) })
+        .map(|k| KindChoice {
+            code: k,
+            label: page.t(&regulation_kind_key(k)),
+        })
         .collect();
-    Ok(RegulationsPage { page, items, kinds, form, errors, saved })
+    Ok(RegulationsPage {
+        page,
+        items,
+        kinds,
+        form,
+        errors,
+        saved,
+    })
 }
 
 async fn show(
@@ -77,7 +87,14 @@ async fn show(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<impl IntoResponse, AppError> {
     s.0.require(Permission::AnnouncementsManage)?;
-    let t = render(page, &st, RegulationForm::default(), Messages::default(), q.contains_key("tersimpan")).await?;
+    let t = render(
+        page,
+        &st,
+        RegulationForm::default(),
+        Messages::default(),
+        q.contains_key("tersimpan"),
+    )
+    .await?;
     Ok(Html(t.render()?))
 }
 
@@ -103,7 +120,11 @@ async fn create(
     if let Err(more) = draft.check() {
         // An unreadable year is already reported; the range message would only repeat it.
         let year_reported = errs.get("year").is_some();
-        errs.0.extend(more.0.into_iter().filter(|(f, _)| !(year_reported && f == "year")));
+        errs.0.extend(
+            more.0
+                .into_iter()
+                .filter(|(f, _)| !(year_reported && f == "year")),
+        );
     }
     if errs.is_empty() {
         let ctx = audit_ctx(&s.0, &st);

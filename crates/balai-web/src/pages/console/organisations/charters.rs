@@ -40,14 +40,23 @@ struct ListPage {
     rows: Vec<Row>,
 }
 
-async fn list(page: PageCtx, State(st): State<AppState>, Staff(s): Staff) -> Result<impl IntoResponse, AppError> {
+async fn list(
+    page: PageCtx,
+    State(st): State<AppState>,
+    Staff(s): Staff,
+) -> Result<impl IntoResponse, AppError> {
     shared::require_manage(&s)?;
-    let f = OrgFilter { only: shared::scope(&s), ..OrgFilter::default() };
+    let f = OrgFilter {
+        only: shared::scope(&s),
+        ..OrgFilter::default()
+    };
     let mut rows = Vec::new();
     for o in orgs::list(&st.db, &f).await?.items {
         let current = charters::current(&st.db, o.org.id).await?;
         rows.push(Row {
-            adopted_on: current.map(|c| long_date(page.lang, c.adopted_on)).unwrap_or_default(),
+            adopted_on: current
+                .map(|c| long_date(page.lang, c.adopted_on))
+                .unwrap_or_default(),
             code: o.org.code,
             name: o.org.name,
         });
@@ -71,7 +80,8 @@ impl CharterForm {
         let body = shared::text("body", &self.body, 0, 4000, &mut e);
         let adopted_on = shared::date("adopted_on", &self.adopted_on, &mut e);
         let signed_by = shared::text("signed_by", &self.signed_by, 3, 120, &mut e);
-        let signer_position = shared::text("signer_position", &self.signer_position, 2, 160, &mut e);
+        let signer_position =
+            shared::text("signer_position", &self.signer_position, 2, 160, &mut e);
         match adopted_on {
             Some(adopted_on) if e.is_empty() => Ok(CharterInput {
                 organisation_id: org.id,
@@ -134,7 +144,11 @@ async fn render(
     Ok(t.render()?)
 }
 
-async fn managed_org(st: &AppState, s: &SignedIn, raw: Result<Path<String>, PathRejection>) -> Result<OrganisationRow, AppError> {
+async fn managed_org(
+    st: &AppState,
+    s: &SignedIn,
+    raw: Result<Path<String>, PathRejection>,
+) -> Result<OrganisationRow, AppError> {
     shared::require_manage(s)?;
     let org = shared::org_from_path(st, raw).await?;
     shared::require_org(s, org.id)?;
@@ -162,13 +176,26 @@ async fn show(
             .map(|c| c.body.clone())
             .unwrap_or_else(|| balai_core::catalog::charter_default_text().to_string()),
         adopted_on: st.clock.now().date_naive().format("%Y-%m-%d").to_string(),
-        signed_by: current.as_ref().map(|c| c.signed_by.clone()).unwrap_or_else(|| org.head_name.clone()),
+        signed_by: current
+            .as_ref()
+            .map(|c| c.signed_by.clone())
+            .unwrap_or_else(|| org.head_name.clone()),
         signer_position: current
             .as_ref()
             .map(|c| c.signer_position.clone())
             .unwrap_or_else(|| org.head_position.clone()),
     };
-    Ok(Html(render(page, &st, &org, form, &FormState::default(), !q.tersimpan.is_empty()).await?))
+    Ok(Html(
+        render(
+            page,
+            &st,
+            &org,
+            form,
+            &FormState::default(),
+            !q.tersimpan.is_empty(),
+        )
+        .await?,
+    ))
 }
 
 async fn adopt(
@@ -186,12 +213,19 @@ async fn adopt(
             match charters::adopt(&mut tx, &shared::audit_ctx(&st, &s), &input).await {
                 Ok(_) => {
                     tx.commit().await?;
-                    return Ok(Redirect::to(&format!("/konsol/maklumat/{}?tersimpan=1", org.code)).into_response());
+                    return Ok(
+                        Redirect::to(&format!("/konsol/maklumat/{}?tersimpan=1", org.code))
+                            .into_response(),
+                    );
                 }
                 Err(e) => shared::refusal(e)?,
             }
         }
     };
     let (state, status) = refusal.into_state(&page);
-    Ok((status, Html(render(page, &st, &org, form, &state, false).await?)).into_response())
+    Ok((
+        status,
+        Html(render(page, &st, &org, form, &state, false).await?),
+    )
+        .into_response())
 }

@@ -62,7 +62,9 @@ async fn filter_org(st: &AppState, s: &SignedIn, raw: &str) -> Result<Option<Uui
         return Ok(shared::scope(s));
     }
     let code = Code::parse(raw).map_err(|_| AppError::NotFound)?;
-    let org = orgs::get_by_code(&st.db, code.as_str()).await?.ok_or(AppError::NotFound)?;
+    let org = orgs::get_by_code(&st.db, code.as_str())
+        .await?
+        .ok_or(AppError::NotFound)?;
     shared::require_org(s, org.id)?;
     Ok(Some(org.id))
 }
@@ -74,19 +76,26 @@ async fn list(
     Query(q): Query<ListQuery>,
 ) -> Result<impl IntoResponse, AppError> {
     shared::require_manage(&s)?;
-    let f = CounterFilter { organisation_id: filter_org(&st, &s, &q.instansi).await?, ..CounterFilter::default() };
+    let f = CounterFilter {
+        organisation_id: filter_org(&st, &s, &q.instansi).await?,
+        ..CounterFilter::default()
+    };
     let rows = counters::list(&st.db, &f)
         .await?
         .items
         .into_iter()
         .map(|k| Row {
             hours: k.counter.hours().display_id(),
-            location: [k.counter.building.as_str(), k.counter.floor.as_str(), k.counter.position.as_str()]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(", "),
+            location: [
+                k.counter.building.as_str(),
+                k.counter.floor.as_str(),
+                k.counter.position.as_str(),
+            ]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", "),
             code: k.counter.code,
             name: k.counter.name,
             organisation: k.organisation_name,
@@ -131,7 +140,11 @@ impl CounterForm {
         }
     }
 
-    async fn parse(&self, st: &AppState, s: &SignedIn) -> Result<Result<CounterInput, FieldErrors>, AppError> {
+    async fn parse(
+        &self,
+        st: &AppState,
+        s: &SignedIn,
+    ) -> Result<Result<CounterInput, FieldErrors>, AppError> {
         let mut e = FieldErrors::new();
         let org = shared::owner(st, s, &self.organisation, &mut e).await?;
         let code = e.take("code", Code::parse(&self.code));
@@ -139,17 +152,22 @@ impl CounterForm {
         let building = shared::text("building", &self.building, 1, 120, &mut e);
         let floor = shared::text("floor", &self.floor, 0, 60, &mut e);
         let position = shared::text("position", &self.position, 0, 120, &mut e);
-        let hours = e.take("opening_hours", OpeningHours::parse_compact(&self.opening_hours));
+        let hours = e.take(
+            "opening_hours",
+            OpeningHours::parse_compact(&self.opening_hours),
+        );
         Ok(match (org, code, hours) {
-            (Some(organisation_id), Some(code), Some(opening_hours)) if e.is_empty() => Ok(CounterInput {
-                organisation_id,
-                code,
-                name,
-                building,
-                floor,
-                position,
-                opening_hours,
-            }),
+            (Some(organisation_id), Some(code), Some(opening_hours)) if e.is_empty() => {
+                Ok(CounterInput {
+                    organisation_id,
+                    code,
+                    name,
+                    building,
+                    floor,
+                    position,
+                    opening_hours,
+                })
+            }
             _ => Err(e),
         })
     }
@@ -205,7 +223,9 @@ async fn new_form(
         opening_hours: "Sen-Jum 08:00-15:00".into(),
         ..CounterForm::default()
     };
-    Ok(Html(render_form(page, &st, &s, form, &FormState::default(), None, false).await?))
+    Ok(Html(
+        render_form(page, &st, &s, form, &FormState::default(), None, false).await?,
+    ))
 }
 
 fn saved_url(code: &str) -> String {
@@ -233,7 +253,11 @@ async fn create(
         }
     };
     let (state, status) = refusal.into_state(&page);
-    Ok((status, Html(render_form(page, &st, &s, form, &state, None, false).await?)).into_response())
+    Ok((
+        status,
+        Html(render_form(page, &st, &s, form, &state, None, false).await?),
+    )
+        .into_response())
 }
 
 /// The counter named in the URL, if the manager may touch its organisation.
@@ -243,13 +267,18 @@ async fn counter_from_path(
     raw: Result<Path<String>, PathRejection>,
 ) -> Result<CounterRow, AppError> {
     let code = shared::code_from_path(raw)?;
-    let k = counters::get_by_code(&st.db, code.as_str()).await?.ok_or(AppError::NotFound)?;
+    let k = counters::get_by_code(&st.db, code.as_str())
+        .await?
+        .ok_or(AppError::NotFound)?;
     shared::require_org(s, k.organisation_id)?;
     Ok(k)
 }
 
 async fn org_code(st: &AppState, id: Uuid) -> Result<String, AppError> {
-    Ok(orgs::get(&st.db, id).await?.map(|o| o.code).unwrap_or_default())
+    Ok(orgs::get(&st.db, id)
+        .await?
+        .map(|o| o.code)
+        .unwrap_or_default())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -270,7 +299,9 @@ async fn edit_form(
     let form = CounterForm::from_row(&k, org_code(&st, k.organisation_id).await?);
     let editing = Some((k.code.clone(), k.active));
     let saved = !q.tersimpan.is_empty();
-    Ok(Html(render_form(page, &st, &s, form, &FormState::default(), editing, saved).await?))
+    Ok(Html(
+        render_form(page, &st, &s, form, &FormState::default(), editing, saved).await?,
+    ))
 }
 
 async fn update(
@@ -287,7 +318,9 @@ async fn update(
         Ok(input) => {
             let mut tx = st.db.begin().await?;
             let ctx = shared::audit_ctx(&st, &s);
-            match counters::update(&mut tx, &ctx, k.id, shared::version(&form.version), &input).await {
+            match counters::update(&mut tx, &ctx, k.id, shared::version(&form.version), &input)
+                .await
+            {
                 Ok(row) => {
                     tx.commit().await?;
                     return Ok(Redirect::to(&saved_url(&row.code)).into_response());
@@ -301,7 +334,11 @@ async fn update(
     }
     let (state, status) = refusal.into_state(&page);
     let editing = Some((k.code.clone(), k.active));
-    Ok((status, Html(render_form(page, &st, &s, form, &state, editing, false).await?)).into_response())
+    Ok((
+        status,
+        Html(render_form(page, &st, &s, form, &state, editing, false).await?),
+    )
+        .into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -321,7 +358,14 @@ async fn set_active(
     let k = counter_from_path(&st, &s, raw).await?;
     let active = form.active.trim() == "true";
     let mut tx = st.db.begin().await?;
-    counters::set_active(&mut tx, &shared::audit_ctx(&st, &s), k.id, shared::version(&form.version), active).await?;
+    counters::set_active(
+        &mut tx,
+        &shared::audit_ctx(&st, &s),
+        k.id,
+        shared::version(&form.version),
+        active,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to(&saved_url(&k.code)).into_response())
 }

@@ -75,7 +75,10 @@ async fn list(
         shared::require_org(&s, org.id)?;
         Some(org.id)
     };
-    let f = OfficerFilter { organisation_id, ..OfficerFilter::default() };
+    let f = OfficerFilter {
+        organisation_id,
+        ..OfficerFilter::default()
+    };
     let rows = officers::list(&st.db, &f)
         .await?
         .items
@@ -130,13 +133,18 @@ impl OfficerForm {
         }
     }
 
-    async fn parse(&self, st: &AppState, s: &SignedIn) -> Result<Result<OfficerInput, FieldErrors>, AppError> {
+    async fn parse(
+        &self,
+        st: &AppState,
+        s: &SignedIn,
+    ) -> Result<Result<OfficerInput, FieldErrors>, AppError> {
         let mut e = FieldErrors::new();
         let org = shared::owner(st, s, &self.organisation, &mut e).await?;
         let name = shared::text("name", &self.name, 3, 120, &mut e);
         let position = shared::text("position", &self.position, 2, 160, &mut e);
         let nip: String = self.nip.chars().filter(|c| !c.is_whitespace()).collect();
-        if !nip.is_empty() && (nip.len() != NIP_DIGITS || !nip.bytes().all(|b| b.is_ascii_digit())) {
+        if !nip.is_empty() && (nip.len() != NIP_DIGITS || !nip.bytes().all(|b| b.is_ascii_digit()))
+        {
             e.add("nip", "org-err-nip");
         }
         let superior = match self.superior.trim() {
@@ -203,17 +211,26 @@ async fn render_form(
         .into_iter()
         .filter(|o| o.officer.id.to_string() != own)
         .map(|o| {
-            let label = format!("{} — {} ({})", o.officer.name, o.officer.position, o.organisation_code);
+            let label = format!(
+                "{} — {} ({})",
+                o.officer.name, o.officer.position, o.organisation_code
+            );
             (o.officer.id.to_string(), label)
         })
         .collect();
-    let f = CounterFilter { organisation_id: shared::scope(s), ..CounterFilter::default() };
+    let f = CounterFilter {
+        organisation_id: shared::scope(s),
+        ..CounterFilter::default()
+    };
     let counters = counters::list(&st.db, &f)
         .await?
         .items
         .into_iter()
         .map(|k| {
-            let label = format!("{} — {} ({})", k.counter.code, k.counter.name, k.organisation_code);
+            let label = format!(
+                "{} — {} ({})",
+                k.counter.code, k.counter.name, k.organisation_code
+            );
             (k.counter.code, label)
         })
         .collect();
@@ -243,8 +260,13 @@ async fn new_form(
     Query(q): Query<NewQuery>,
 ) -> Result<impl IntoResponse, AppError> {
     shared::require_manage(&s)?;
-    let form = OfficerForm { organisation: q.instansi.trim().to_ascii_uppercase(), ..OfficerForm::default() };
-    Ok(Html(render_form(page, &st, &s, form, &FormState::default(), None, false).await?))
+    let form = OfficerForm {
+        organisation: q.instansi.trim().to_ascii_uppercase(),
+        ..OfficerForm::default()
+    };
+    Ok(Html(
+        render_form(page, &st, &s, form, &FormState::default(), None, false).await?,
+    ))
 }
 
 fn saved_url(id: Uuid) -> String {
@@ -272,7 +294,11 @@ async fn create(
         }
     };
     let (state, status) = refusal.into_state(&page);
-    Ok((status, Html(render_form(page, &st, &s, form, &state, None, false).await?)).into_response())
+    Ok((
+        status,
+        Html(render_form(page, &st, &s, form, &state, None, false).await?),
+    )
+        .into_response())
 }
 
 /// The officer named in the URL, if the manager may touch their organisation.
@@ -288,9 +314,15 @@ async fn officer_from_path(
 }
 
 async fn codes_of(st: &AppState, o: &OfficerRow) -> Result<(String, String), AppError> {
-    let org = orgs::get(&st.db, o.organisation_id).await?.map(|x| x.code).unwrap_or_default();
+    let org = orgs::get(&st.db, o.organisation_id)
+        .await?
+        .map(|x| x.code)
+        .unwrap_or_default();
     let counter = match o.counter_id {
-        Some(k) => counters::get(&st.db, k).await?.map(|k| k.code).unwrap_or_default(),
+        Some(k) => counters::get(&st.db, k)
+            .await?
+            .map(|k| k.code)
+            .unwrap_or_default(),
         None => String::new(),
     };
     Ok((org, counter))
@@ -315,7 +347,9 @@ async fn edit_form(
     let form = OfficerForm::from_row(&o, org, counter);
     let editing = Some((o.id.to_string(), o.name.clone(), o.active));
     let saved = !q.tersimpan.is_empty();
-    Ok(Html(render_form(page, &st, &s, form, &FormState::default(), editing, saved).await?))
+    Ok(Html(
+        render_form(page, &st, &s, form, &FormState::default(), editing, saved).await?,
+    ))
 }
 
 async fn update(
@@ -332,7 +366,9 @@ async fn update(
         Ok(input) => {
             let mut tx = st.db.begin().await?;
             let ctx = shared::audit_ctx(&st, &s);
-            match officers::update(&mut tx, &ctx, o.id, shared::version(&form.version), &input).await {
+            match officers::update(&mut tx, &ctx, o.id, shared::version(&form.version), &input)
+                .await
+            {
                 Ok(row) => {
                     tx.commit().await?;
                     return Ok(Redirect::to(&saved_url(row.id)).into_response());
@@ -346,7 +382,11 @@ async fn update(
     }
     let (state, status) = refusal.into_state(&page);
     let editing = Some((o.id.to_string(), o.name.clone(), o.active));
-    Ok((status, Html(render_form(page, &st, &s, form, &state, editing, false).await?)).into_response())
+    Ok((
+        status,
+        Html(render_form(page, &st, &s, form, &state, editing, false).await?),
+    )
+        .into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -366,7 +406,14 @@ async fn set_active(
     let o = officer_from_path(&st, &s, raw).await?;
     let active = form.active.trim() == "true";
     let mut tx = st.db.begin().await?;
-    officers::set_active(&mut tx, &shared::audit_ctx(&st, &s), o.id, shared::version(&form.version), active).await?;
+    officers::set_active(
+        &mut tx,
+        &shared::audit_ctx(&st, &s),
+        o.id,
+        shared::version(&form.version),
+        active,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to(&saved_url(o.id)).into_response())
 }

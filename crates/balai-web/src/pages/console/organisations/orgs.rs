@@ -129,8 +129,13 @@ pub struct OrgForm {
 
 impl OrgForm {
     fn from_row(o: &OrganisationRow, parent_code: String) -> OrgForm {
-        let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
-        let phone = balai_core::ids::Phone::parse(&o.phone).map(|p| p.national()).unwrap_or_else(|_| o.phone.clone());
+        let date = |d: Option<chrono::NaiveDate>| {
+            d.map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default()
+        };
+        let phone = balai_core::ids::Phone::parse(&o.phone)
+            .map(|p| p.national())
+            .unwrap_or_else(|_| o.phone.clone());
         OrgForm {
             code: o.code.clone(),
             name: o.name.clone(),
@@ -177,10 +182,18 @@ impl OrgForm {
         if !agreement_kind.is_empty() && !AGREEMENT_KINDS.contains(&agreement_kind.as_str()) {
             e.add("agreement_kind", "err-invalid-choice");
         }
-        let agreement_number = shared::text("agreement_number", &self.agreement_number, 0, 100, &mut e);
+        let agreement_number =
+            shared::text("agreement_number", &self.agreement_number, 0, 100, &mut e);
         let agreement_date = shared::opt_date("agreement_date", &self.agreement_date, &mut e);
-        let document = shared::text("agreement_document", &self.agreement_document, 0, 300, &mut e);
-        let workplan_number = shared::text("workplan_number", &self.workplan_number, 0, 100, &mut e);
+        let document = shared::text(
+            "agreement_document",
+            &self.agreement_document,
+            0,
+            300,
+            &mut e,
+        );
+        let workplan_number =
+            shared::text("workplan_number", &self.workplan_number, 0, 100, &mut e);
         let workplan_date = shared::opt_date("workplan_date", &self.workplan_date, &mut e);
         if workplan_number.is_empty() != self.workplan_date.trim().is_empty() {
             e.add("workplan_number", "org-err-workplan-pair");
@@ -207,7 +220,11 @@ impl OrgForm {
                 agreement_kind,
                 agreement_number,
                 agreement_date,
-                agreement_document: if document.is_empty() { None } else { Some(document) },
+                agreement_document: if document.is_empty() {
+                    None
+                } else {
+                    Some(document)
+                },
                 workplan_number,
                 workplan_date,
             }),
@@ -254,7 +271,10 @@ async fn render_form(
     let t = FormPage {
         msgs: Msgs::new(&page, state),
         kinds: kind_options(&page),
-        agreements: AGREEMENT_KINDS.iter().map(|k| (k.to_string(), agreement_label(&page, k))).collect(),
+        agreements: AGREEMENT_KINDS
+            .iter()
+            .map(|k| (k.to_string(), agreement_label(&page, k)))
+            .collect(),
         parents,
         form,
         editing,
@@ -264,12 +284,26 @@ async fn render_form(
     Ok(t.render()?)
 }
 
-async fn new_form(page: PageCtx, State(st): State<AppState>, Staff(s): Staff) -> Result<impl IntoResponse, AppError> {
+async fn new_form(
+    page: PageCtx,
+    State(st): State<AppState>,
+    Staff(s): Staff,
+) -> Result<impl IntoResponse, AppError> {
     shared::require_manage(&s)?;
     if shared::scope(&s).is_some() {
         return Err(AppError::Forbidden);
     }
-    Ok(Html(render_form(page, &st, OrgForm::default(), &FormState::default(), None, false).await?))
+    Ok(Html(
+        render_form(
+            page,
+            &st,
+            OrgForm::default(),
+            &FormState::default(),
+            None,
+            false,
+        )
+        .await?,
+    ))
 }
 
 async fn create(
@@ -289,14 +323,22 @@ async fn create(
             match orgs::create(&mut tx, &shared::audit_ctx(&st, &s), &input).await {
                 Ok(row) => {
                     tx.commit().await?;
-                    return Ok(Redirect::to(&format!("/konsol/instansi/{}/ubah?tersimpan=1", row.code)).into_response());
+                    return Ok(Redirect::to(&format!(
+                        "/konsol/instansi/{}/ubah?tersimpan=1",
+                        row.code
+                    ))
+                    .into_response());
                 }
                 Err(e) => shared::refusal(e)?,
             }
         }
     };
     let (state, status) = refusal.into_state(&page);
-    Ok((status, Html(render_form(page, &st, form, &state, None, false).await?)).into_response())
+    Ok((
+        status,
+        Html(render_form(page, &st, form, &state, None, false).await?),
+    )
+        .into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -318,13 +360,24 @@ async fn edit_form(
     let parent_code = parent_code(&st, &org).await?;
     let form = OrgForm::from_row(&org, parent_code);
     let editing = Some((org.code.clone(), org.active));
-    let html = render_form(page, &st, form, &FormState::default(), editing, !q.tersimpan.is_empty()).await?;
+    let html = render_form(
+        page,
+        &st,
+        form,
+        &FormState::default(),
+        editing,
+        !q.tersimpan.is_empty(),
+    )
+    .await?;
     Ok(Html(html))
 }
 
 async fn parent_code(st: &AppState, org: &OrganisationRow) -> Result<String, AppError> {
     Ok(match org.parent_id {
-        Some(p) => orgs::get(&st.db, p).await?.map(|p| p.code).unwrap_or_default(),
+        Some(p) => orgs::get(&st.db, p)
+            .await?
+            .map(|p| p.code)
+            .unwrap_or_default(),
         None => String::new(),
     })
 }
@@ -344,10 +397,22 @@ async fn update(
         Ok(input) => {
             let mut tx = st.db.begin().await?;
             let ctx = shared::audit_ctx(&st, &s);
-            match orgs::update(&mut tx, &ctx, org.id, shared::version(&form.version), &input).await {
+            match orgs::update(
+                &mut tx,
+                &ctx,
+                org.id,
+                shared::version(&form.version),
+                &input,
+            )
+            .await
+            {
                 Ok(row) => {
                     tx.commit().await?;
-                    return Ok(Redirect::to(&format!("/konsol/instansi/{}/ubah?tersimpan=1", row.code)).into_response());
+                    return Ok(Redirect::to(&format!(
+                        "/konsol/instansi/{}/ubah?tersimpan=1",
+                        row.code
+                    ))
+                    .into_response());
                 }
                 Err(e) => shared::refusal(e)?,
             }
@@ -360,7 +425,11 @@ async fn update(
     }
     let (state, status) = refusal.into_state(&page);
     let editing = Some((org.code.clone(), org.active));
-    Ok((status, Html(render_form(page, &st, form, &state, editing, false).await?)).into_response())
+    Ok((
+        status,
+        Html(render_form(page, &st, form, &state, editing, false).await?),
+    )
+        .into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -381,7 +450,14 @@ async fn set_active(
     shared::require_org(&s, org.id)?;
     let active = form.active.trim() == "true";
     let mut tx = st.db.begin().await?;
-    orgs::set_active(&mut tx, &shared::audit_ctx(&st, &s), org.id, shared::version(&form.version), active).await?;
+    orgs::set_active(
+        &mut tx,
+        &shared::audit_ctx(&st, &s),
+        org.id,
+        shared::version(&form.version),
+        active,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/konsol/instansi/{}/ubah?tersimpan=1", org.code)).into_response())
 }

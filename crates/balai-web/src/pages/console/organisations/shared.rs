@@ -1,8 +1,8 @@
 //! What the console forms of this area share: who may manage which organisation, reading
 //! dates and versions from form strings, turning store refusals into messages next to fields.
 
-use axum::extract::rejection::PathRejection;
 use axum::extract::Path;
+use axum::extract::rejection::PathRejection;
 use axum::http::StatusCode;
 use balai_core::FieldErrors;
 use balai_core::identity::Permission;
@@ -23,7 +23,11 @@ use crate::state::AppState;
 /// The organisations a manager may touch: `None` = every one (mall-wide roles), `Some(id)` =
 /// only their own (a manager without an organisation gets the nil id and so sees nothing).
 pub fn scope(s: &SignedIn) -> Option<Uuid> {
-    if s.role.is_mall_wide() { None } else { Some(s.actor.organisation_id.unwrap_or(Uuid::nil())) }
+    if s.role.is_mall_wide() {
+        None
+    } else {
+        Some(s.actor.organisation_id.unwrap_or(Uuid::nil()))
+    }
 }
 
 /// Everyone here needs `CatalogManage`.
@@ -37,14 +41,23 @@ pub fn require_org(s: &SignedIn, org: Uuid) -> Result<(), AppError> {
 }
 
 pub fn audit_ctx(st: &AppState, s: &SignedIn) -> AuditCtx {
-    AuditCtx::new(s.actor.clone(), Some(s.ctx.request_id.clone()), st.clock.now())
+    AuditCtx::new(
+        s.actor.clone(),
+        Some(s.ctx.request_id.clone()),
+        st.clock.now(),
+    )
 }
 
 /// An organisation named by a URL code; malformed or unknown codes are 404.
-pub async fn org_from_path(st: &AppState, raw: Result<Path<String>, PathRejection>) -> Result<OrganisationRow, AppError> {
+pub async fn org_from_path(
+    st: &AppState,
+    raw: Result<Path<String>, PathRejection>,
+) -> Result<OrganisationRow, AppError> {
     let Path(raw) = raw.map_err(|_| AppError::NotFound)?;
     let code = Code::parse(&raw).map_err(|_| AppError::NotFound)?;
-    orgs::get_by_code(&st.db, code.as_str()).await?.ok_or(AppError::NotFound)
+    orgs::get_by_code(&st.db, code.as_str())
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// A code from a URL, or 404.
@@ -61,7 +74,10 @@ pub fn id_from_path(raw: Result<Path<String>, PathRejection>) -> Result<Uuid, Ap
 
 /// The organisations offered in an owner select: (code, name), limited to the manager's scope.
 pub async fn org_options(st: &AppState, s: &SignedIn) -> Result<Vec<(String, String)>, AppError> {
-    let f = OrgFilter { only: scope(s), ..OrgFilter::default() };
+    let f = OrgFilter {
+        only: scope(s),
+        ..OrgFilter::default()
+    };
     Ok(orgs::list(&st.db, &f)
         .await?
         .items
@@ -71,8 +87,15 @@ pub async fn org_options(st: &AppState, s: &SignedIn) -> Result<Vec<(String, Str
 }
 
 /// Resolves the owner select's code to an organisation the manager may touch.
-pub async fn owner(st: &AppState, s: &SignedIn, raw: &str, errs: &mut FieldErrors) -> Result<Option<Uuid>, AppError> {
-    let Some(code) = errs.take("organisation", Code::parse(raw)) else { return Ok(None) };
+pub async fn owner(
+    st: &AppState,
+    s: &SignedIn,
+    raw: &str,
+    errs: &mut FieldErrors,
+) -> Result<Option<Uuid>, AppError> {
+    let Some(code) = errs.take("organisation", Code::parse(raw)) else {
+        return Ok(None);
+    };
     match orgs::get_by_code(&st.db, code.as_str()).await? {
         Some(o) if s.actor.can_touch_org(o.id) => Ok(Some(o.id)),
         Some(_) => Err(AppError::Forbidden),
@@ -149,9 +172,18 @@ impl Refusal {
     /// The form state and status for showing the form again.
     pub fn into_state(self, page: &PageCtx) -> (FormState, StatusCode) {
         match self {
-            Refusal::Fields(errors) => (FormState { errors, message: None }, StatusCode::UNPROCESSABLE_ENTITY),
+            Refusal::Fields(errors) => (
+                FormState {
+                    errors,
+                    message: None,
+                },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ),
             Refusal::Conflict => (
-                FormState { errors: FieldErrors::new(), message: Some(page.t("org-conflict")) },
+                FormState {
+                    errors: FieldErrors::new(),
+                    message: Some(page.t("org-conflict")),
+                },
                 StatusCode::CONFLICT,
             ),
         }
@@ -174,11 +206,17 @@ impl Msgs {
                 summary.push((field.clone(), page.t(key)));
             }
         }
-        Msgs { summary, message: state.message.clone().unwrap_or_default() }
+        Msgs {
+            summary,
+            message: state.message.clone().unwrap_or_default(),
+        }
     }
 
     /// The message for `field`, or "".
     pub fn get(&self, field: &str) -> &str {
-        self.summary.iter().find(|(f, _)| f == field).map_or("", |(_, m)| m.as_str())
+        self.summary
+            .iter()
+            .find(|(f, _)| f == field)
+            .map_or("", |(_, m)| m.as_str())
     }
 }

@@ -9,7 +9,9 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use balai_core::FieldErrors;
 use balai_core::catalog::ParticipantGroup;
 use balai_core::identity::Permission;
-use balai_store::consultation::{self, ConsultationError, FollowUp, ForumInput, ForumRow, ParticipantCount};
+use balai_store::consultation::{
+    self, ConsultationError, FollowUp, ForumInput, ForumRow, ParticipantCount,
+};
 use chrono::NaiveDate;
 
 use super::rows::{Cell, EXTRA_ROWS, Pairs};
@@ -34,7 +36,14 @@ struct ForumForm {
 
 impl ForumForm {
     fn empty() -> ForumForm {
-        ForumForm { counts: ParticipantGroup::ALL.iter().map(|g| (*g, "0".into())).collect(), extra: EXTRA_ROWS, ..ForumForm::default() }
+        ForumForm {
+            counts: ParticipantGroup::ALL
+                .iter()
+                .map(|g| (*g, "0".into()))
+                .collect(),
+            extra: EXTRA_ROWS,
+            ..ForumForm::default()
+        }
     }
 
     fn from_row(f: &ForumRow) -> Result<ForumForm, AppError> {
@@ -45,12 +54,20 @@ impl ForumForm {
             counts: ParticipantGroup::ALL
                 .iter()
                 .map(|g| {
-                    let n = participants.iter().find(|p| p.group == *g).map(|p| p.count).unwrap_or(0);
+                    let n = participants
+                        .iter()
+                        .find(|p| p.group == *g)
+                        .map(|p| p.count)
+                        .unwrap_or(0);
                     (*g, n.to_string())
                 })
                 .collect(),
             agreed_record: f.agreed_record.clone(),
-            follow_ups: f.follow_up_list()?.into_iter().map(|x| (x.item, x.owner, x.due.to_string())).collect(),
+            follow_ups: f
+                .follow_up_list()?
+                .into_iter()
+                .map(|x| (x.item, x.owner, x.due.to_string()))
+                .collect(),
             extra: EXTRA_ROWS,
         })
     }
@@ -63,12 +80,17 @@ impl ForumForm {
                 let g = |f: &str| p.get(&format!("fu-{i}-{f}")).to_string();
                 (g("item"), g("owner"), g("due"))
             })
-            .filter(|(a, b, c)| !(a.trim().is_empty() && b.trim().is_empty() && c.trim().is_empty()))
+            .filter(|(a, b, c)| {
+                !(a.trim().is_empty() && b.trim().is_empty() && c.trim().is_empty())
+            })
             .collect();
         ForumForm {
             held_on: p.get("held_on").to_string(),
             place: p.get("place").to_string(),
-            counts: ParticipantGroup::ALL.iter().map(|g| (*g, p.get(&format!("count-{}", g.as_str())).to_string())).collect(),
+            counts: ParticipantGroup::ALL
+                .iter()
+                .map(|g| (*g, p.get(&format!("count-{}", g.as_str())).to_string()))
+                .collect(),
             agreed_record: p.get("agreed_record").to_string(),
             follow_ups,
             extra: p.extra_rows(),
@@ -81,7 +103,14 @@ impl ForumForm {
         let date = |raw: &str, field: &str, errs: &mut FieldErrors| -> Option<NaiveDate> {
             let parsed = NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok();
             if parsed.is_none() {
-                errs.add(field, if raw.trim().is_empty() { "err-required" } else { "err-invalid-date" });
+                errs.add(
+                    field,
+                    if raw.trim().is_empty() {
+                        "err-required"
+                    } else {
+                        "err-invalid-date"
+                    },
+                );
             }
             parsed
         };
@@ -99,7 +128,11 @@ impl ForumForm {
         let mut follow_ups = Vec::new();
         for (i, (item, owner, due)) in self.follow_ups.iter().enumerate() {
             if let Some(due) = date(due, &format!("fu-{i}-due"), &mut errs) {
-                follow_ups.push(FollowUp { item: item.trim().into(), owner: owner.trim().into(), due });
+                follow_ups.push(FollowUp {
+                    item: item.trim().into(),
+                    owner: owner.trim().into(),
+                    due,
+                });
             }
         }
         let input = ForumInput {
@@ -125,7 +158,11 @@ fn forum_field(core: &str, input: &ForumInput) -> String {
     }
     if let Some(rest) = core.strip_prefix("participants[") {
         let i: usize = rest.trim_end_matches(']').parse().unwrap_or(0);
-        let group = input.participants.get(i).map(|p| p.group.as_str()).unwrap_or("pengguna_layanan");
+        let group = input
+            .participants
+            .get(i)
+            .map(|p| p.group.as_str())
+            .unwrap_or("pengguna_layanan");
         return format!("count-{group}");
     }
     if let Some(rest) = core.strip_prefix("follow_ups[") {
@@ -154,7 +191,14 @@ struct ForumPage {
 }
 
 impl ForumPage {
-    fn new(page: PageCtx, code: &str, name: &str, no: i32, form: ForumForm, errors: FieldErrors) -> ForumPage {
+    fn new(
+        page: PageCtx,
+        code: &str,
+        name: &str,
+        no: i32,
+        form: ForumForm,
+        errors: FieldErrors,
+    ) -> ForumPage {
         let e = |f: &str| errors.get(f).map(|k| page.t(k)).unwrap_or_default();
         let en = page.lang == Lang::En;
         let counts = form
@@ -163,25 +207,46 @@ impl ForumPage {
             .map(|(g, v)| {
                 let name = format!("count-{}", g.as_str());
                 let err = e(&name);
-                (Cell::new(name, v, err), if en { g.label_en() } else { g.label_id() }.to_string())
+                (
+                    Cell::new(name, v, err),
+                    if en { g.label_en() } else { g.label_id() }.to_string(),
+                )
             })
             .collect();
         let follow_ups = (0..form.follow_ups.len() + form.extra)
             .map(|i| {
                 let (a, b, c) = form.follow_ups.get(i).cloned().unwrap_or_default();
-                let cell = |f: &str, v: &str| Cell::new(format!("fu-{i}-{f}"), v, e(&format!("fu-{i}-{f}")));
+                let cell = |f: &str, v: &str| {
+                    Cell::new(format!("fu-{i}-{f}"), v, e(&format!("fu-{i}-{f}")))
+                };
                 (i, cell("item", &a), cell("owner", &b), cell("due", &c))
             })
             .collect();
-        ForumPage { code: code.into(), name: name.into(), no, form, counts, follow_ups, errors, page }
+        ForumPage {
+            code: code.into(),
+            name: name.into(),
+            no,
+            form,
+            counts,
+            follow_ups,
+            errors,
+            page,
+        }
     }
 
     fn err(&self, field: &str) -> String {
-        self.errors.get(field).map(|k| self.page.t(k)).unwrap_or_default()
+        self.errors
+            .get(field)
+            .map(|k| self.page.t(k))
+            .unwrap_or_default()
     }
 
     fn summary(&self) -> Vec<(String, String)> {
-        self.errors.0.iter().map(|(f, k)| (f.clone(), self.page.t(k))).collect()
+        self.errors
+            .0
+            .iter()
+            .map(|(f, k)| (f.clone(), self.page.t(k)))
+            .collect()
     }
 }
 
@@ -192,14 +257,22 @@ pub(super) async fn form(
     Path((code, no)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let svc = load_service(&st, &s, &code).await?;
-    s.actor.require_org(Permission::StandardDraft, svc.organisation_id)?;
+    s.actor
+        .require_org(Permission::StandardDraft, svc.organisation_id)?;
     let v = load_version(&st, &svc, &no).await?;
     let form = match consultation::forum_for_version(&st.db, v.id).await? {
         Some(f) => ForumForm::from_row(&f)?,
         None => ForumForm::empty(),
     };
     let name = page.pick(&svc.name, &svc.name_en).to_string();
-    let view = ForumPage::new(page, &svc.code, &name, v.version_no, form, FieldErrors::new());
+    let view = ForumPage::new(
+        page,
+        &svc.code,
+        &name,
+        v.version_no,
+        form,
+        FieldErrors::new(),
+    );
     Ok(Html(view.render()?).into_response())
 }
 
@@ -211,7 +284,8 @@ pub(super) async fn save(
     PageForm(p): PageForm<Pairs>,
 ) -> Result<Response, AppError> {
     let svc = load_service(&st, &s, &code).await?;
-    s.actor.require_org(Permission::StandardDraft, svc.organisation_id)?;
+    s.actor
+        .require_org(Permission::StandardDraft, svc.organisation_id)?;
     let v = load_version(&st, &svc, &no).await?;
     let form = ForumForm::from_pairs(&p);
     let name = page.pick(&svc.name, &svc.name_en).to_string();
@@ -231,8 +305,14 @@ pub(super) async fn save(
     match consultation::record_forum(&mut tx, &ctx, v.id, &input).await {
         Ok(_) => tx.commit().await?,
         Err(ConsultationError::Store(e)) => return Err(e.into()),
-        Err(ConsultationError::Invalid(errs)) => return again(page, form, errs, StatusCode::UNPROCESSABLE_ENTITY),
+        Err(ConsultationError::Invalid(errs)) => {
+            return again(page, form, errs, StatusCode::UNPROCESSABLE_ENTITY);
+        }
         Err(other) => return Err(AppError::Conflict(other.to_string())),
     }
-    Ok(Redirect::to(&format!("/konsol/layanan/{}/versi/{}#forum", svc.code, v.version_no)).into_response())
+    Ok(Redirect::to(&format!(
+        "/konsol/layanan/{}/versi/{}#forum",
+        svc.code, v.version_no
+    ))
+    .into_response())
 }

@@ -16,13 +16,13 @@ use balai_store::services::{self, OrgChoice, ServiceFilter, ServiceInput, Servic
 use uuid::Uuid;
 
 use super::rows::Pairs;
+use super::view::{Choice, completion_label};
 use super::{audit_ctx, load_service, org_scope, require_console};
 use crate::auth::{SignedIn, Staff};
 use crate::error::AppError;
 use crate::forms::PageForm;
 use crate::i18n::Lang;
 use crate::page::PageCtx;
-use crate::pages::services::{Choice, completion_label};
 use crate::state::AppState;
 
 pub(super) struct Row {
@@ -53,8 +53,15 @@ pub(super) async fn index(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     require_console(&s)?;
-    let text = q.get("q").map(|v| balai_core::text::truncate_chars(v.trim(), 200).to_string()).unwrap_or_default();
-    let page_no = q.get("halaman").and_then(|v| v.parse::<u32>().ok()).filter(|p| (1..=10_000).contains(p)).unwrap_or(1);
+    let text = q
+        .get("q")
+        .map(|v| balai_core::text::truncate_chars(v.trim(), 200).to_string())
+        .unwrap_or_default();
+    let page_no = q
+        .get("halaman")
+        .and_then(|v| v.parse::<u32>().ok())
+        .filter(|p| (1..=10_000).contains(p))
+        .unwrap_or(1);
     let f = ServiceFilter {
         q: (!text.is_empty()).then(|| text.clone()),
         organisation_id: org_scope(&s.actor),
@@ -63,7 +70,12 @@ pub(super) async fn index(
         ..ServiceFilter::default()
     };
     let result = services::list(&st.db, &f).await?;
-    let url = |n: u32| format!("/konsol/layanan?q={}&halaman={n}", crate::error::urlencode(&text));
+    let url = |n: u32| {
+        format!(
+            "/konsol/layanan?q={}&halaman={n}",
+            crate::error::urlencode(&text)
+        )
+    };
     let pages = result.pages();
     let view = ListPage {
         rows: result
@@ -72,7 +84,9 @@ pub(super) async fn index(
             .map(|r| Row {
                 code: r.code.clone(),
                 name: page.pick(&r.name, &r.name_en).to_string(),
-                organisation: page.pick(&r.organisation_name, &r.organisation_name_en).to_string(),
+                organisation: page
+                    .pick(&r.organisation_name, &r.organisation_name_en)
+                    .to_string(),
                 version: r.version_no.map(|v| v.to_string()).unwrap_or_default(),
                 completion: match (r.completion_value, &r.completion_unit) {
                     (Some(v), Some(u)) => completion_label(page.lang, v, u),
@@ -116,7 +130,11 @@ impl ServiceForm {
             name_en: r.name_en.clone(),
             kind: r.kind.clone(),
             category: r.category.clone(),
-            modes: r.mode_list().iter().map(|m| m.as_str().to_string()).collect(),
+            modes: r
+                .mode_list()
+                .iter()
+                .map(|m| m.as_str().to_string())
+                .collect(),
             keywords: r.keywords.clone(),
             ticket_prefix: r.ticket_prefix.clone(),
             active: r.active,
@@ -154,28 +172,35 @@ impl ServiceForm {
         check_len("name_en", &self.name_en, 0, 200, &mut errs);
         let kind = errs.take("kind", ServiceKind::parse(&self.kind));
         let category = errs.take("category", ServiceCategory::parse(&self.category));
-        let modes: Vec<ServiceMode> = ServiceMode::ALL.iter().copied().filter(|m| self.modes.iter().any(|v| v == m.as_str())).collect();
+        let modes: Vec<ServiceMode> = ServiceMode::ALL
+            .iter()
+            .copied()
+            .filter(|m| self.modes.iter().any(|v| v == m.as_str()))
+            .collect();
         if modes.is_empty() {
             errs.add("modes", "err-modes-empty");
         }
         check_len("keywords", &self.keywords, 0, 500, &mut errs);
         let prefix = self.ticket_prefix.trim();
-        if prefix.is_empty() || prefix.len() > 3 || !prefix.chars().all(|c| c.is_ascii_uppercase()) {
+        if prefix.is_empty() || prefix.len() > 3 || !prefix.chars().all(|c| c.is_ascii_uppercase())
+        {
             errs.add("ticket_prefix", "err-ticket-prefix");
         }
         match (code, org, kind, category) {
-            (Some(code), Some(organisation_id), Some(kind), Some(category)) if errs.is_empty() => Ok(ServiceInput {
-                organisation_id,
-                code,
-                name: self.name.trim().to_string(),
-                name_en: self.name_en.trim().to_string(),
-                kind,
-                category,
-                modes,
-                keywords: self.keywords.trim().to_string(),
-                ticket_prefix: prefix.to_string(),
-                active: self.active,
-            }),
+            (Some(code), Some(organisation_id), Some(kind), Some(category)) if errs.is_empty() => {
+                Ok(ServiceInput {
+                    organisation_id,
+                    code,
+                    name: self.name.trim().to_string(),
+                    name_en: self.name_en.trim().to_string(),
+                    kind,
+                    category,
+                    modes,
+                    keywords: self.keywords.trim().to_string(),
+                    ticket_prefix: prefix.to_string(),
+                    active: self.active,
+                })
+            }
             _ => Err(errs),
         }
     }
@@ -196,26 +221,60 @@ struct FormPage {
 }
 
 impl FormPage {
-    fn new(page: PageCtx, editing: Option<String>, form: ServiceForm, orgs: &[OrgChoice], s: &SignedIn) -> FormPage {
+    fn new(
+        page: PageCtx,
+        editing: Option<String>,
+        form: ServiceForm,
+        orgs: &[OrgChoice],
+        s: &SignedIn,
+    ) -> FormPage {
         let en = page.lang == Lang::En;
-        let choice = |value: &str, label: &str, selected: bool| Choice { value: value.into(), label: label.into(), selected };
+        let choice = |value: &str, label: &str, selected: bool| Choice {
+            value: value.into(),
+            label: label.into(),
+            selected,
+        };
         FormPage {
             orgs: orgs
                 .iter()
                 .filter(|o| s.actor.can_touch_org(o.id))
-                .map(|o| choice(&o.id.to_string(), page.pick(&o.name, &o.name_en), o.id.to_string() == form.organisation))
+                .map(|o| {
+                    choice(
+                        &o.id.to_string(),
+                        page.pick(&o.name, &o.name_en),
+                        o.id.to_string() == form.organisation,
+                    )
+                })
                 .collect(),
             kinds: ServiceKind::ALL
                 .iter()
-                .map(|k| choice(k.as_str(), if en { k.label_en() } else { k.label_id() }, form.kind == k.as_str()))
+                .map(|k| {
+                    choice(
+                        k.as_str(),
+                        if en { k.label_en() } else { k.label_id() },
+                        form.kind == k.as_str(),
+                    )
+                })
                 .collect(),
             categories: ServiceCategory::ALL
                 .iter()
-                .map(|c| choice(c.as_str(), if en { c.label_en() } else { c.label_id() }, form.category == c.as_str()))
+                .map(|c| {
+                    choice(
+                        c.as_str(),
+                        if en { c.label_en() } else { c.label_id() },
+                        form.category == c.as_str(),
+                    )
+                })
                 .collect(),
             modes: ServiceMode::ALL
                 .iter()
-                .map(|m| choice(m.as_str(), if en { m.label_en() } else { m.label_id() }, form.modes.iter().any(|v| v == m.as_str())))
+                .map(|m| {
+                    choice(
+                        m.as_str(),
+                        if en { m.label_en() } else { m.label_id() },
+                        form.modes.iter().any(|v| v == m.as_str()),
+                    )
+                })
                 .collect(),
             page,
             editing,
@@ -226,11 +285,18 @@ impl FormPage {
     }
 
     fn err(&self, field: &str) -> String {
-        self.errors.get(field).map(|k| self.page.t(k)).unwrap_or_default()
+        self.errors
+            .get(field)
+            .map(|k| self.page.t(k))
+            .unwrap_or_default()
     }
 
     fn summary(&self) -> Vec<(String, String)> {
-        self.errors.0.iter().map(|(f, k)| (f.clone(), self.page.t(k))).collect()
+        self.errors
+            .0
+            .iter()
+            .map(|(f, k)| (f.clone(), self.page.t(k)))
+            .collect()
     }
 
     fn respond(self, status: StatusCode) -> Result<Response, AppError> {
@@ -238,10 +304,17 @@ impl FormPage {
     }
 }
 
-pub(super) async fn new_form(page: PageCtx, Staff(s): Staff, State(st): State<AppState>) -> Result<Response, AppError> {
+pub(super) async fn new_form(
+    page: PageCtx,
+    Staff(s): Staff,
+    State(st): State<AppState>,
+) -> Result<Response, AppError> {
     s.require(Permission::CatalogManage)?;
     let orgs = services::organisation_choices(&st.db).await?;
-    let form = ServiceForm { active: true, ..ServiceForm::default() };
+    let form = ServiceForm {
+        active: true,
+        ..ServiceForm::default()
+    };
     FormPage::new(page, None, form, &orgs, &s).respond(StatusCode::OK)
 }
 
@@ -286,9 +359,17 @@ pub(super) async fn edit_form(
     Path(code): Path<String>,
 ) -> Result<Response, AppError> {
     let svc = load_service(&st, &s, &code).await?;
-    s.actor.require_org(Permission::CatalogManage, svc.organisation_id)?;
+    s.actor
+        .require_org(Permission::CatalogManage, svc.organisation_id)?;
     let orgs = services::organisation_choices(&st.db).await?;
-    FormPage::new(page, Some(svc.code.clone()), ServiceForm::from_row(&svc), &orgs, &s).respond(StatusCode::OK)
+    FormPage::new(
+        page,
+        Some(svc.code.clone()),
+        ServiceForm::from_row(&svc),
+        &orgs,
+        &s,
+    )
+    .respond(StatusCode::OK)
 }
 
 pub(super) async fn update(
@@ -299,7 +380,8 @@ pub(super) async fn update(
     PageForm(p): PageForm<Pairs>,
 ) -> Result<Response, AppError> {
     let svc = load_service(&st, &s, &code).await?;
-    s.actor.require_org(Permission::CatalogManage, svc.organisation_id)?;
+    s.actor
+        .require_org(Permission::CatalogManage, svc.organisation_id)?;
     let orgs = services::organisation_choices(&st.db).await?;
     let mut form = ServiceForm::from_pairs(&p);
     form.code = svc.code.clone();

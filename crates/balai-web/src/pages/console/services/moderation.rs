@@ -10,13 +10,13 @@ use balai_store::consultation::{self, ConsultationError};
 use uuid::Uuid;
 
 use super::rows::Pairs;
+use super::view::fmt_date;
 use super::{audit_ctx, org_scope};
 use crate::auth::Staff;
 use crate::error::AppError;
 use crate::forms::PageForm;
 use crate::i18n::Lang;
 use crate::page::PageCtx;
-use crate::pages::services::fmt_date;
 use crate::state::AppState;
 
 pub(super) struct Item {
@@ -37,7 +37,11 @@ struct ModerationPage {
     items: Vec<Item>,
 }
 
-pub(super) async fn index(page: PageCtx, Staff(s): Staff, State(st): State<AppState>) -> Result<Response, AppError> {
+pub(super) async fn index(
+    page: PageCtx,
+    Staff(s): Staff,
+    State(st): State<AppState>,
+) -> Result<Response, AppError> {
     s.require(Permission::CommentModerate)?;
     let rows = consultation::pending(&st.db, org_scope(&s.actor)).await?;
     let en = page.lang == Lang::En;
@@ -69,12 +73,19 @@ pub(super) async fn moderate(
 ) -> Result<Response, AppError> {
     s.require(Permission::CommentModerate)?;
     let id = Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)?;
-    let item = consultation::comment_item(&st.db, id).await?.ok_or(AppError::NotFound)?;
-    s.actor.require_org(Permission::CommentModerate, item.organisation_id)?;
+    let item = consultation::comment_item(&st.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    s.actor
+        .require_org(Permission::CommentModerate, item.organisation_id)?;
     let approve = match p.get("action") {
         "approve" => true,
         "reject" => false,
-        _ => return Err(AppError::BadRequest("action must be approve or reject".into())),
+        _ => {
+            return Err(AppError::BadRequest(
+                "action must be approve or reject".into(),
+            ));
+        }
     };
     let ctx = audit_ctx(&s, &st);
     let mut tx = st.db.begin().await?;

@@ -17,12 +17,20 @@ pub(super) struct Pairs(pub Vec<(String, String)>);
 impl Pairs {
     /// The first value of `name`, or "".
     pub(super) fn get(&self, name: &str) -> &str {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
     }
 
     /// Every value of `name`, in order.
     pub(super) fn all(&self, name: &str) -> Vec<&str> {
-        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
     }
 
     /// Whether a checkbox `name` was ticked.
@@ -49,8 +57,16 @@ impl Pairs {
     /// How many empty rows to show: the posted `extra` (plus [`EXTRA_ROWS`] when the "add rows"
     /// button was pressed), within bounds.
     pub(super) fn extra_rows(&self) -> usize {
-        let posted = self.get("extra").trim().parse::<usize>().unwrap_or(EXTRA_ROWS);
-        let wanted = if self.get("action") == "add_rows" { posted + EXTRA_ROWS } else { posted };
+        let posted = self
+            .get("extra")
+            .trim()
+            .parse::<usize>()
+            .unwrap_or(EXTRA_ROWS);
+        let wanted = if self.get("action") == "add_rows" {
+            posted + EXTRA_ROWS
+        } else {
+            posted
+        };
         wanted.clamp(1, MAX_EXTRA_ROWS)
     }
 }
@@ -65,7 +81,11 @@ pub(super) struct Cell {
 
 impl Cell {
     pub(super) fn new(name: String, value: &str, error: String) -> Cell {
-        Cell { name, value: value.to_string(), error }
+        Cell {
+            name,
+            value: value.to_string(),
+            error,
+        }
     }
 }
 
@@ -74,12 +94,22 @@ mod tests {
     use super::*;
 
     fn pairs(v: &[(&str, &str)]) -> Pairs {
-        Pairs(v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect())
+        Pairs(
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect(),
+        )
     }
 
     #[test]
     fn rows_are_found_by_prefix_and_number() {
-        let p = pairs(&[("req-2-name", "a"), ("req-0-name", "b"), ("req-0-note", ""), ("reqx-1", "c"), ("legal-5", "d")]);
+        let p = pairs(&[
+            ("req-2-name", "a"),
+            ("req-0-name", "b"),
+            ("req-0-note", ""),
+            ("reqx-1", "c"),
+            ("legal-5", "d"),
+        ]);
         assert_eq!(p.rows("req"), vec![0, 2]);
         assert_eq!(p.rows("legal"), vec![5]);
         assert_eq!(p.all("req-0-name"), vec!["b"]);
@@ -87,8 +117,14 @@ mod tests {
 
     #[test]
     fn add_rows_grows_the_empty_rows_within_bounds() {
-        assert_eq!(pairs(&[("extra", "3"), ("action", "add_rows")]).extra_rows(), 6);
-        assert_eq!(pairs(&[("extra", "999"), ("action", "add_rows")]).extra_rows(), MAX_EXTRA_ROWS);
+        assert_eq!(
+            pairs(&[("extra", "3"), ("action", "add_rows")]).extra_rows(),
+            6
+        );
+        assert_eq!(
+            pairs(&[("extra", "999"), ("action", "add_rows")]).extra_rows(),
+            MAX_EXTRA_ROWS
+        );
         assert_eq!(pairs(&[("extra", "x")]).extra_rows(), EXTRA_ROWS);
     }
 }

@@ -1,6 +1,5 @@
-//! A service's page in the console with its standard versions, and the steps of a version's
-//! life: a new draft (a copy of the adopted standard), opening it for public comment, back to
-//! draft, adoption with a decree (Seluma Pasal 21–23; Luwu Pasal 26–27). Adoption requires the
+//! One version of a standard in the console and the steps of its life: opening it for public
+//! comment, back to draft, adoption with a decree (Seluma Pasal 21–23; Luwu Pasal 26–27). Adoption requires the
 //! consultation forum's record (PermenPANRB 16/2017).
 
 use askama::Template;
@@ -8,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use balai_core::FieldErrors;
-use balai_core::catalog::{CommentStatus, ParticipantGroup, ServiceCategory, ServiceKind, ServiceStandard, StandardStatus};
+use balai_core::catalog::{CommentStatus, ParticipantGroup, StandardStatus};
 use balai_core::identity::Permission;
 use balai_store::consultation;
 use balai_store::services::ServiceRow;
@@ -16,135 +15,15 @@ use balai_store::standards::{self, StandardError, VersionRow};
 use chrono::NaiveDate;
 
 use super::rows::Pairs;
-use super::{audit_ctx, load_service, load_version, standard_error};
+use super::service_page::VersionLine;
+use super::view::fmt_date;
+use super::{audit_ctx, load_service, load_version};
 use crate::auth::{SignedIn, Staff};
 use crate::error::AppError;
 use crate::forms::PageForm;
 use crate::i18n::Lang;
 use crate::page::PageCtx;
-use crate::pages::services::{StandardView, fmt_date};
 use crate::state::AppState;
-
-/// A status as a badge: label and badge class.
-pub(super) fn status_badge(lang: Lang, status: &str) -> (String, &'static str) {
-    let Ok(s) = StandardStatus::parse(status) else {
-        return (status.to_string(), "badge-muted");
-    };
-    let class = match s {
-        StandardStatus::Draft => "badge-muted",
-        StandardStatus::Consultation => "badge-warn",
-        StandardStatus::Adopted => "badge-ok",
-        StandardStatus::Superseded => "badge-muted",
-    };
-    (if lang == Lang::En { s.label_en() } else { s.label_id() }.to_string(), class)
-}
-
-fn period(lang: Lang, from: Option<NaiveDate>, until: Option<NaiveDate>) -> String {
-    match (from, until) {
-        (Some(f), Some(u)) => format!("{} – {}", fmt_date(lang, f), fmt_date(lang, u)),
-        _ => String::new(),
-    }
-}
-
-pub(super) struct VersionLine {
-    no: i32,
-    status: String,
-    badge: &'static str,
-    period: String,
-    effective: String,
-    decree: String,
-    note: String,
-}
-
-impl VersionLine {
-    fn new(lang: Lang, v: &VersionRow) -> VersionLine {
-        let (status, badge) = status_badge(lang, &v.status);
-        VersionLine {
-            no: v.version_no,
-            status,
-            badge,
-            period: period(lang, v.comment_from, v.comment_until),
-            effective: v.effective_from.map(|d| fmt_date(lang, d)).unwrap_or_default(),
-            decree: v.decree_number.clone(),
-            note: v.change_note.clone(),
-        }
-    }
-}
-
-#[derive(Template)]
-#[template(path = "console/services/service.html")]
-struct ServicePage {
-    page: PageCtx,
-    code: String,
-    name: String,
-    kind: String,
-    modes: Vec<String>,
-    keywords: String,
-    ticket_prefix: String,
-    active: bool,
-    versions: Vec<VersionLine>,
-    can_manage: bool,
-    can_draft: bool,
-    open_draft: Option<i32>,
-}
-
-pub(super) async fn service_page(
-    page: PageCtx,
-    Staff(s): Staff,
-    State(st): State<AppState>,
-    Path(code): Path<String>,
-) -> Result<Response, AppError> {
-    let svc = load_service(&st, &s, &code).await?;
-    let versions = standards::list_for_service(&st.db, svc.id).await?;
-    let lang = page.lang;
-    let en = lang == Lang::En;
-    let kind = ServiceKind::parse(&svc.kind).map(|k| if en { k.label_en() } else { k.label_id() }).unwrap_or_default();
-    let category =
-        ServiceCategory::parse(&svc.category).map(|c| if en { c.label_en() } else { c.label_id() }).unwrap_or_default();
-    let open = [StandardStatus::Draft.as_str(), StandardStatus::Consultation.as_str()];
-    let view = ServicePage {
-        code: svc.code.clone(),
-        name: page.pick(&svc.name, &svc.name_en).to_string(),
-        kind: format!("{kind} · {category}"),
-        modes: svc.mode_list().iter().map(|m| if en { m.label_en() } else { m.label_id() }.to_string()).collect(),
-        keywords: svc.keywords.clone(),
-        ticket_prefix: svc.ticket_prefix.clone(),
-        active: svc.active,
-        versions: versions.iter().map(|v| VersionLine::new(lang, v)).collect(),
-        can_manage: s.actor.has(Permission::CatalogManage),
-        can_draft: s.actor.has(Permission::StandardDraft),
-        open_draft: versions.iter().find(|v| open.contains(&v.status.as_str())).map(|v| v.version_no),
-        page,
-    };
-    Ok(Html(view.render()?).into_response())
-}
-
-/// "Buat versi baru": a new draft that starts as a copy of the adopted standard.
-pub(super) async fn new_version(
-    Staff(s): Staff,
-    State(st): State<AppState>,
-    Path(code): Path<String>,
-    PageForm(_p): PageForm<Pairs>,
-) -> Result<Response, AppError> {
-    let svc = load_service(&st, &s, &code).await?;
-    s.actor.require_org(Permission::StandardDraft, svc.organisation_id)?;
-    let base = match svc.published_version_id {
-        Some(id) => standards::get(&st.db, id).await?.map(|v| v.standard()).transpose()?.unwrap_or_default(),
-        None => ServiceStandard::default(),
-    };
-    let ctx = audit_ctx(&s, &st);
-    let mut tx = st.db.begin().await?;
-    match standards::create_draft(&mut tx, &ctx, svc.id, &base, "").await {
-        Ok(v) => {
-            tx.commit().await?;
-            Ok(Redirect::to(&format!("/konsol/layanan/{}/versi/{}/ubah", svc.code, v.version_no)).into_response())
-        }
-        Err(StandardError::OpenDraftExists(no)) => {
-            Ok(Redirect::to(&format!("/konsol/layanan/{}/versi/{no}", svc.code)).into_response())
-        }
-        Err(e) => Err(standard_error(e)),
-    }
-}
 
 pub(super) struct CommentLine {
     name: String,
@@ -182,7 +61,10 @@ struct VersionPage {
 
 impl VersionPage {
     fn err(&self, field: &str) -> String {
-        self.errors.get(field).map(|k| self.page.t(k)).unwrap_or_default()
+        self.errors
+            .get(field)
+            .map(|k| self.page.t(k))
+            .unwrap_or_default()
     }
 
     fn value(&self, field: &str) -> String {
@@ -196,7 +78,14 @@ impl VersionPage {
 
 fn group_label(lang: Lang, code: &str) -> String {
     ParticipantGroup::parse(code)
-        .map(|g| if lang == Lang::En { g.label_en() } else { g.label_id() }.to_string())
+        .map(|g| {
+            if lang == Lang::En {
+                g.label_en()
+            } else {
+                g.label_id()
+            }
+            .to_string()
+        })
         .unwrap_or_else(|_| code.to_string())
 }
 
@@ -221,15 +110,22 @@ async fn version_view(
     let comments = consultation::comments_for_version(&st.db, v.id, false).await?;
     let forum = match consultation::forum_for_version(&st.db, v.id).await? {
         Some(f) => {
-            let participants: Vec<(String, u32)> =
-                f.participant_list()?.iter().map(|p| (group_label(lang, p.group.as_str()), p.count)).collect();
+            let participants: Vec<(String, u32)> = f
+                .participant_list()?
+                .iter()
+                .map(|p| (group_label(lang, p.group.as_str()), p.count))
+                .collect();
             Some(ForumView {
                 held_on: fmt_date(lang, f.held_on),
                 place: f.place.clone(),
                 total: participants.iter().map(|(_, n)| *n).sum(),
                 participants,
                 agreed_record: f.agreed_record.clone(),
-                follow_ups: f.follow_up_list()?.into_iter().map(|x| (x.item, x.owner, fmt_date(lang, x.due))).collect(),
+                follow_ups: f
+                    .follow_up_list()?
+                    .into_iter()
+                    .map(|x| (x.item, x.owner, fmt_date(lang, x.due)))
+                    .collect(),
             })
         }
         None => None,
@@ -249,7 +145,12 @@ async fn version_view(
                     name: c.author_name.clone(),
                     group: group_label(lang, &c.author_group),
                     body: c.body.clone(),
-                    status: if lang == Lang::En { st.label_en() } else { st.label_id() }.to_string(),
+                    status: if lang == Lang::En {
+                        st.label_en()
+                    } else {
+                        st.label_id()
+                    }
+                    .to_string(),
                     badge: match st {
                         CommentStatus::Pending => "badge-warn",
                         CommentStatus::Approved => "badge-ok",
@@ -274,37 +175,20 @@ pub(super) async fn version_page(
 ) -> Result<Response, AppError> {
     let svc = load_service(&st, &s, &code).await?;
     let v = load_version(&st, &svc, &no).await?;
-    let t = Target { st: &st, s: &s, svc: &svc, v: &v };
-    let view = version_view(page, &t, Pairs::default(), FieldErrors::new(), String::new()).await?;
-    Ok(Html(view.render()?).into_response())
-}
-
-#[derive(Template)]
-#[template(path = "console/services/preview.html")]
-struct PreviewPage {
-    page: PageCtx,
-    code: String,
-    name: String,
-    v: VersionLine,
-    std: StandardView,
-}
-
-/// The public view of any version, drafts included, before anyone else sees it.
-pub(super) async fn preview(
-    page: PageCtx,
-    Staff(s): Staff,
-    State(st): State<AppState>,
-    Path((code, no)): Path<(String, String)>,
-) -> Result<Response, AppError> {
-    let svc = load_service(&st, &s, &code).await?;
-    let v = load_version(&st, &svc, &no).await?;
-    let view = PreviewPage {
-        code: svc.code.clone(),
-        name: page.pick(&svc.name, &svc.name_en).to_string(),
-        v: VersionLine::new(page.lang, &v),
-        std: StandardView::new(page.lang, &v.standard()?),
-        page,
+    let t = Target {
+        st: &st,
+        s: &s,
+        svc: &svc,
+        v: &v,
     };
+    let view = version_view(
+        page,
+        &t,
+        Pairs::default(),
+        FieldErrors::new(),
+        String::new(),
+    )
+    .await?;
     Ok(Html(view.render()?).into_response())
 }
 
@@ -323,11 +207,45 @@ fn date_field(p: &Pairs, field: &str, errs: &mut FieldErrors) -> Option<NaiveDat
 }
 
 /// Shows the version page again with the input kept and the problems next to the fields.
-async fn refuse(page: PageCtx, t: &Target<'_>, p: Pairs, errors: FieldErrors, message_key: &str) -> Result<Response, AppError> {
-    let message = if message_key.is_empty() { String::new() } else { page.t(message_key) };
-    let status = if errors.is_empty() { StatusCode::CONFLICT } else { StatusCode::UNPROCESSABLE_ENTITY };
+async fn refuse(
+    page: PageCtx,
+    t: &Target<'_>,
+    p: Pairs,
+    errors: FieldErrors,
+    message_key: &str,
+) -> Result<Response, AppError> {
+    let message = if message_key.is_empty() {
+        String::new()
+    } else {
+        page.t(message_key)
+    };
+    let status = if errors.is_empty() {
+        StatusCode::CONFLICT
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let view = version_view(page, t, p, errors, message).await?;
     Ok((status, Html(view.render()?)).into_response())
+}
+
+/// The version page with the refusal to edit a version that is not a draft (409): an adopted
+/// version is a record and is never edited; one under consultation goes back to draft first.
+pub(super) async fn refuse_edit(
+    page: PageCtx,
+    st: &AppState,
+    s: &SignedIn,
+    svc: &ServiceRow,
+    v: &VersionRow,
+) -> Result<Response, AppError> {
+    let t = Target { st, s, svc, v };
+    refuse(
+        page,
+        &t,
+        Pairs::default(),
+        FieldErrors::new(),
+        "csvc-not-editable",
+    )
+    .await
 }
 
 /// Maps a refused transition to the page message shown above the forms.
@@ -348,26 +266,69 @@ pub(super) async fn open_consultation(
     PageForm(p): PageForm<Pairs>,
 ) -> Result<Response, AppError> {
     let svc = load_service(&st, &s, &code).await?;
-    s.actor.require_org(Permission::StandardDraft, svc.organisation_id)?;
+    s.actor
+        .require_org(Permission::StandardDraft, svc.organisation_id)?;
     let v = load_version(&st, &svc, &no).await?;
     let mut errs = FieldErrors::new();
     let from = date_field(&p, "comment_from", &mut errs);
     let until = date_field(&p, "comment_until", &mut errs);
     let (Some(from), Some(until)) = (from, until) else {
-        return refuse(page, &Target { st: &st, s: &s, svc: &svc, v: &v }, p, errs, "").await;
+        return refuse(
+            page,
+            &Target {
+                st: &st,
+                s: &s,
+                svc: &svc,
+                v: &v,
+            },
+            p,
+            errs,
+            "",
+        )
+        .await;
     };
     if until < from {
         errs.add("comment_until", "err-date-order");
-        return refuse(page, &Target { st: &st, s: &s, svc: &svc, v: &v }, p, errs, "").await;
+        return refuse(
+            page,
+            &Target {
+                st: &st,
+                s: &s,
+                svc: &svc,
+                v: &v,
+            },
+            p,
+            errs,
+            "",
+        )
+        .await;
     }
     let ctx = audit_ctx(&s, &st);
     let mut tx = st.db.begin().await?;
     match standards::open_for_comment_period(&mut tx, &ctx, v.id, from, until).await {
         Ok(_) => tx.commit().await?,
         Err(StandardError::Store(e)) => return Err(e.into()),
-        Err(e) => return refuse(page, &Target { st: &st, s: &s, svc: &svc, v: &v }, p, FieldErrors::new(), transition_message(&e)).await,
+        Err(e) => {
+            return refuse(
+                page,
+                &Target {
+                    st: &st,
+                    s: &s,
+                    svc: &svc,
+                    v: &v,
+                },
+                p,
+                FieldErrors::new(),
+                transition_message(&e),
+            )
+            .await;
+        }
     }
-    Ok(Redirect::to(&format!("/konsol/layanan/{}/versi/{}", svc.code, v.version_no)).into_response())
+    Ok(Redirect::to(&format!(
+        "/konsol/layanan/{}/versi/{}",
+        svc.code, v.version_no
+    ))
+    .into_response())
 }
 
 pub(super) async fn back_to_draft(
@@ -378,16 +339,35 @@ pub(super) async fn back_to_draft(
     PageForm(p): PageForm<Pairs>,
 ) -> Result<Response, AppError> {
     let svc = load_service(&st, &s, &code).await?;
-    s.actor.require_org(Permission::StandardDraft, svc.organisation_id)?;
+    s.actor
+        .require_org(Permission::StandardDraft, svc.organisation_id)?;
     let v = load_version(&st, &svc, &no).await?;
     let ctx = audit_ctx(&s, &st);
     let mut tx = st.db.begin().await?;
     match standards::back_to_draft(&mut tx, &ctx, v.id).await {
         Ok(_) => tx.commit().await?,
         Err(StandardError::Store(e)) => return Err(e.into()),
-        Err(e) => return refuse(page, &Target { st: &st, s: &s, svc: &svc, v: &v }, p, FieldErrors::new(), transition_message(&e)).await,
+        Err(e) => {
+            return refuse(
+                page,
+                &Target {
+                    st: &st,
+                    s: &s,
+                    svc: &svc,
+                    v: &v,
+                },
+                p,
+                FieldErrors::new(),
+                transition_message(&e),
+            )
+            .await;
+        }
     }
-    Ok(Redirect::to(&format!("/konsol/layanan/{}/versi/{}", svc.code, v.version_no)).into_response())
+    Ok(Redirect::to(&format!(
+        "/konsol/layanan/{}/versi/{}",
+        svc.code, v.version_no
+    ))
+    .into_response())
 }
 
 /// Adopts the version: decree number and the date it takes effect; refused without the
@@ -400,13 +380,26 @@ pub(super) async fn adopt(
     PageForm(p): PageForm<Pairs>,
 ) -> Result<Response, AppError> {
     let svc = load_service(&st, &s, &code).await?;
-    s.actor.require_org(Permission::StandardAdopt, svc.organisation_id)?;
+    s.actor
+        .require_org(Permission::StandardAdopt, svc.organisation_id)?;
     let v = load_version(&st, &svc, &no).await?;
     let mut errs = FieldErrors::new();
     balai_core::text::check_len("decree_number", p.get("decree_number"), 1, 200, &mut errs);
     let effective = date_field(&p, "effective_from", &mut errs);
     let Some(effective) = effective.filter(|_| errs.is_empty()) else {
-        return refuse(page, &Target { st: &st, s: &s, svc: &svc, v: &v }, p, errs, "").await;
+        return refuse(
+            page,
+            &Target {
+                st: &st,
+                s: &s,
+                svc: &svc,
+                v: &v,
+            },
+            p,
+            errs,
+            "",
+        )
+        .await;
     };
     let ctx = audit_ctx(&s, &st);
     let mut tx = st.db.begin().await?;
@@ -414,7 +407,25 @@ pub(super) async fn adopt(
     match standards::adopt(&mut tx, &ctx, v.id, &decree, effective).await {
         Ok(_) => tx.commit().await?,
         Err(StandardError::Store(e)) => return Err(e.into()),
-        Err(e) => return refuse(page, &Target { st: &st, s: &s, svc: &svc, v: &v }, p, FieldErrors::new(), transition_message(&e)).await,
+        Err(e) => {
+            return refuse(
+                page,
+                &Target {
+                    st: &st,
+                    s: &s,
+                    svc: &svc,
+                    v: &v,
+                },
+                p,
+                FieldErrors::new(),
+                transition_message(&e),
+            )
+            .await;
+        }
     }
-    Ok(Redirect::to(&format!("/konsol/layanan/{}/versi/{}", svc.code, v.version_no)).into_response())
+    Ok(Redirect::to(&format!(
+        "/konsol/layanan/{}/versi/{}",
+        svc.code, v.version_no
+    ))
+    .into_response())
 }

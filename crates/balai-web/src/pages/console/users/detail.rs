@@ -45,27 +45,51 @@ struct DetailPage {
 }
 
 /// The account named in the path, if the manager may touch it.
-async fn target(st: &AppState, s: &SignedIn, raw: Result<Path<String>, PathRejection>) -> Result<UserRow, AppError> {
+async fn target(
+    st: &AppState,
+    s: &SignedIn,
+    raw: Result<Path<String>, PathRejection>,
+) -> Result<UserRow, AppError> {
     s.require(Permission::UsersManage)?;
     let id = id_from_path(raw)?;
-    let u = store::get_user(&st.db, id).await?.ok_or(AppError::NotFound)?;
+    let u = store::get_user(&st.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     require_scope(s, Permission::UsersManage, u.organisation_id)?;
     Ok(u)
 }
 
-async fn render(page: PageCtx, st: &AppState, s: &SignedIn, user: UserRow, done: &str, msgs: Msgs, status: StatusCode) -> Result<Response, AppError> {
+async fn render(
+    page: PageCtx,
+    st: &AppState,
+    s: &SignedIn,
+    user: UserRow,
+    done: &str,
+    msgs: Msgs,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let organisation = match user.organisation_id {
-        Some(id) => store::organisation_name(&st.db, id).await?.unwrap_or_default(),
+        Some(id) => store::organisation_name(&st.db, id)
+            .await?
+            .unwrap_or_default(),
         None => String::new(),
     };
     let now = st.clock.now();
-    let locked_until = user.locked_until.filter(|t| *t > now).map(|t| local_time(st, t)).unwrap_or_default();
+    let locked_until = user
+        .locked_until
+        .filter(|t| *t > now)
+        .map(|t| local_time(st, t))
+        .unwrap_or_default();
     let view = DetailPage {
         role: role_label(&page, &user.role),
         organisation,
         locked_until,
         is_self: user.id == s.user.user_id,
-        done: if done.is_empty() { String::new() } else { page.t(&format!("users-done-{done}")) },
+        done: if done.is_empty() {
+            String::new()
+        } else {
+            page.t(&format!("users-done-{done}"))
+        },
         user,
         msgs,
         page,
@@ -79,7 +103,13 @@ struct DoneQuery {
     ok: String,
 }
 
-async fn show(page: PageCtx, Staff(s): Staff, State(st): State<AppState>, raw: Result<Path<String>, PathRejection>, Query(q): Query<DoneQuery>) -> Result<Response, AppError> {
+async fn show(
+    page: PageCtx,
+    Staff(s): Staff,
+    State(st): State<AppState>,
+    raw: Result<Path<String>, PathRejection>,
+    Query(q): Query<DoneQuery>,
+) -> Result<Response, AppError> {
     let u = target(&st, &s, raw).await?;
     // Only known outcomes are echoed, so the URL cannot put words on the page.
     let done = match q.ok.as_str() {
@@ -95,7 +125,13 @@ struct ResetForm {
     password: String,
 }
 
-async fn reset_password(page: PageCtx, Staff(s): Staff, State(st): State<AppState>, raw: Result<Path<String>, PathRejection>, PageForm(f): PageForm<ResetForm>) -> Result<Response, AppError> {
+async fn reset_password(
+    page: PageCtx,
+    Staff(s): Staff,
+    State(st): State<AppState>,
+    raw: Result<Path<String>, PathRejection>,
+    PageForm(f): PageForm<ResetForm>,
+) -> Result<Response, AppError> {
     let u = target(&st, &s, raw).await?;
     let mut errs = FieldErrors::new();
     let _ = errs.take("password", check_password_strength(&f.password));
@@ -114,7 +150,12 @@ async fn reset_password(page: PageCtx, Staff(s): Staff, State(st): State<AppStat
 #[derive(Debug, Default, Deserialize)]
 struct Empty {}
 
-async fn reset_totp(Staff(s): Staff, State(st): State<AppState>, raw: Result<Path<String>, PathRejection>, PageForm(_): PageForm<Empty>) -> Result<Response, AppError> {
+async fn reset_totp(
+    Staff(s): Staff,
+    State(st): State<AppState>,
+    raw: Result<Path<String>, PathRejection>,
+    PageForm(_): PageForm<Empty>,
+) -> Result<Response, AppError> {
     let u = target(&st, &s, raw).await?;
     let mut tx = st.db.begin().await?;
     store::reset_totp(&mut tx, &audit_ctx(&st, &s), u.id).await?;
@@ -123,10 +164,20 @@ async fn reset_totp(Staff(s): Staff, State(st): State<AppState>, raw: Result<Pat
     Ok(Redirect::to(&format!("/konsol/pengguna/{}?ok=totp", u.id)).into_response())
 }
 
-async fn disable(page: PageCtx, Staff(s): Staff, State(st): State<AppState>, raw: Result<Path<String>, PathRejection>, PageForm(_): PageForm<Empty>) -> Result<Response, AppError> {
+async fn disable(
+    page: PageCtx,
+    Staff(s): Staff,
+    State(st): State<AppState>,
+    raw: Result<Path<String>, PathRejection>,
+    PageForm(_): PageForm<Empty>,
+) -> Result<Response, AppError> {
     let u = target(&st, &s, raw).await?;
     if u.id == s.user.user_id {
-        let msgs = Msgs::new(&page, &FieldErrors::new(), Some(page.t("auth-err-disable-self")));
+        let msgs = Msgs::new(
+            &page,
+            &FieldErrors::new(),
+            Some(page.t("auth-err-disable-self")),
+        );
         return render(page, &st, &s, u, "", msgs, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     let mut tx = st.db.begin().await?;
@@ -135,7 +186,12 @@ async fn disable(page: PageCtx, Staff(s): Staff, State(st): State<AppState>, raw
     Ok(Redirect::to(&format!("/konsol/pengguna/{}?ok=nonaktif", u.id)).into_response())
 }
 
-async fn enable(Staff(s): Staff, State(st): State<AppState>, raw: Result<Path<String>, PathRejection>, PageForm(_): PageForm<Empty>) -> Result<Response, AppError> {
+async fn enable(
+    Staff(s): Staff,
+    State(st): State<AppState>,
+    raw: Result<Path<String>, PathRejection>,
+    PageForm(_): PageForm<Empty>,
+) -> Result<Response, AppError> {
     let u = target(&st, &s, raw).await?;
     let mut tx = st.db.begin().await?;
     store::set_disabled(&mut tx, &audit_ctx(&st, &s), u.id, false).await?;

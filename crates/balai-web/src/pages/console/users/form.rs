@@ -47,16 +47,44 @@ struct NewPage {
     msgs: Msgs,
 }
 
-async fn render(page: PageCtx, st: &AppState, s: &SignedIn, form: UserForm, errors: &FieldErrors, status: StatusCode) -> Result<Response, AppError> {
+async fn render(
+    page: PageCtx,
+    st: &AppState,
+    s: &SignedIn,
+    form: UserForm,
+    errors: &FieldErrors,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let msgs = Msgs::new(&page, errors, None);
-    let form = UserForm { password: String::new(), ..form };
-    let view = NewPage { roles: staff_roles(&page), orgs: allowed_orgs(st, s).await?, form, msgs, page };
+    let form = UserForm {
+        password: String::new(),
+        ..form
+    };
+    let view = NewPage {
+        roles: staff_roles(&page),
+        orgs: allowed_orgs(st, s).await?,
+        form,
+        msgs,
+        page,
+    };
     Ok((status, Html(view.render()?)).into_response())
 }
 
-async fn new_page(page: PageCtx, Staff(s): Staff, State(st): State<AppState>) -> Result<Response, AppError> {
+async fn new_page(
+    page: PageCtx,
+    Staff(s): Staff,
+    State(st): State<AppState>,
+) -> Result<Response, AppError> {
     s.require(Permission::UsersManage)?;
-    render(page, &st, &s, UserForm::default(), &FieldErrors::new(), StatusCode::OK).await
+    render(
+        page,
+        &st,
+        &s,
+        UserForm::default(),
+        &FieldErrors::new(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 /// Parses the form; the organisation must be one the manager may pick, and every role but
@@ -74,7 +102,10 @@ fn parse(f: &UserForm, orgs: &[OrganisationChoice]) -> Result<NewUser, FieldErro
     };
     let org = match f.organisation.trim() {
         "" => None,
-        raw => match Uuid::parse_str(raw).ok().filter(|id| orgs.iter().any(|o| o.id == *id)) {
+        raw => match Uuid::parse_str(raw)
+            .ok()
+            .filter(|id| orgs.iter().any(|o| o.id == *id))
+        {
             Some(id) => Some(id),
             None => {
                 errs.add("organisation", "err-invalid-choice");
@@ -82,7 +113,8 @@ fn parse(f: &UserForm, orgs: &[OrganisationChoice]) -> Result<NewUser, FieldErro
             }
         },
     };
-    if org.is_none() && f.organisation.trim().is_empty() && role.is_some_and(|r| !r.is_mall_wide()) {
+    if org.is_none() && f.organisation.trim().is_empty() && role.is_some_and(|r| !r.is_mall_wide())
+    {
         errs.add("organisation", "auth-err-org-required");
     }
     let _ = errs.take("password", check_password_strength(&f.password));
@@ -101,12 +133,19 @@ fn parse(f: &UserForm, orgs: &[OrganisationChoice]) -> Result<NewUser, FieldErro
     }
 }
 
-async fn create(page: PageCtx, Staff(s): Staff, State(st): State<AppState>, PageForm(f): PageForm<UserForm>) -> Result<Response, AppError> {
+async fn create(
+    page: PageCtx,
+    Staff(s): Staff,
+    State(st): State<AppState>,
+    PageForm(f): PageForm<UserForm>,
+) -> Result<Response, AppError> {
     s.require(Permission::UsersManage)?;
     let orgs = allowed_orgs(&st, &s).await?;
     let new = match parse(&f, &orgs) {
         Ok(n) => n,
-        Err(errs) => return render(page, &st, &s, f, &errs, StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(errs) => {
+            return render(page, &st, &s, f, &errs, StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
     };
     require_scope(&s, Permission::UsersManage, new.organisation_id)?;
     let hash = store::hash_password(&f.password).await?;
@@ -130,7 +169,11 @@ mod tests {
     use super::*;
 
     fn org() -> OrganisationChoice {
-        OrganisationChoice { id: Uuid::now_v7(), code: "DPMPTSP".into(), name: "DPMPTSP".into() }
+        OrganisationChoice {
+            id: Uuid::now_v7(),
+            code: "DPMPTSP".into(),
+            name: "DPMPTSP".into(),
+        }
     }
 
     fn form(o: &OrganisationChoice) -> UserForm {
@@ -154,13 +197,26 @@ mod tests {
     #[test]
     fn organisation_bound_roles_need_an_organisation_the_manager_may_pick() {
         let o = org();
-        let f = UserForm { organisation: String::new(), ..form(&o) };
-        let errs = parse(&f, std::slice::from_ref(&o)).err().unwrap_or_default();
+        let f = UserForm {
+            organisation: String::new(),
+            ..form(&o)
+        };
+        let errs = parse(&f, std::slice::from_ref(&o))
+            .err()
+            .unwrap_or_default();
         assert_eq!(errs.get("organisation"), Some("auth-err-org-required"));
-        let f = UserForm { organisation: Uuid::now_v7().to_string(), ..form(&o) };
-        let errs = parse(&f, std::slice::from_ref(&o)).err().unwrap_or_default();
+        let f = UserForm {
+            organisation: Uuid::now_v7().to_string(),
+            ..form(&o)
+        };
+        let errs = parse(&f, std::slice::from_ref(&o))
+            .err()
+            .unwrap_or_default();
         assert_eq!(errs.get("organisation"), Some("err-invalid-choice"));
-        let f = UserForm { role: "warga".into(), ..form(&o) };
+        let f = UserForm {
+            role: "warga".into(),
+            ..form(&o)
+        };
         assert!(parse(&f, std::slice::from_ref(&o)).is_err());
     }
 }

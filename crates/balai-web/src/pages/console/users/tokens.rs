@@ -7,8 +7,8 @@ use askama::Template;
 use axum::Router;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::header::CACHE_CONTROL;
 use axum::http::StatusCode;
+use axum::http::header::CACHE_CONTROL;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use balai_core::FieldErrors;
@@ -53,17 +53,29 @@ struct ListPage {
 }
 
 fn label(page: &PageCtx, p: Permission) -> String {
-    if page.is_en() { p.label_en().to_string() } else { p.label_id().to_string() }
+    if page.is_en() {
+        p.label_en().to_string()
+    } else {
+        p.label_id().to_string()
+    }
 }
 
 /// The permissions `s` may put on a token: those it holds itself.
 fn grantable(s: &SignedIn) -> Vec<Permission> {
-    Permission::all().iter().copied().filter(|p| s.actor.has(*p)).collect()
+    Permission::all()
+        .iter()
+        .copied()
+        .filter(|p| s.actor.has(*p))
+        .collect()
 }
 
 /// The organisation whose tokens the manager sees: `None` = all (mall-wide).
 fn scope(s: &SignedIn) -> Option<Uuid> {
-    if s.role.is_mall_wide() { None } else { Some(s.actor.organisation_id.unwrap_or(Uuid::nil())) }
+    if s.role.is_mall_wide() {
+        None
+    } else {
+        Some(s.actor.organisation_id.unwrap_or(Uuid::nil()))
+    }
 }
 
 struct Entered {
@@ -72,18 +84,39 @@ struct Entered {
     ticked: Vec<Permission>,
 }
 
-async fn render(page: PageCtx, st: &AppState, s: &SignedIn, entered: Entered, revoked: bool, errors: &FieldErrors, status: StatusCode) -> Result<Response, AppError> {
+async fn render(
+    page: PageCtx,
+    st: &AppState,
+    s: &SignedIn,
+    entered: Entered,
+    revoked: bool,
+    errors: &FieldErrors,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let rows = store::list_tokens(&st.db, scope(s))
         .await?
         .into_iter()
         .map(|item| {
-            let names: Vec<String> = item.permission_list().into_iter().map(|p| label(&page, p)).collect();
-            Line { permissions: names.join(", "), item }
+            let names: Vec<String> = item
+                .permission_list()
+                .into_iter()
+                .map(|p| label(&page, p))
+                .collect();
+            Line {
+                permissions: names.join(", "),
+                item,
+            }
         })
         .collect();
     let perms = grantable(s)
         .into_iter()
-        .map(|p| (p.as_str().to_string(), label(&page, p), entered.ticked.contains(&p)))
+        .map(|p| {
+            (
+                p.as_str().to_string(),
+                label(&page, p),
+                entered.ticked.contains(&p),
+            )
+        })
         .collect();
     let msgs = Msgs::new(&page, errors, None);
     let view = ListPage {
@@ -106,15 +139,43 @@ struct ListQuery {
     dicabut: String,
 }
 
-async fn list(page: PageCtx, Staff(s): Staff, State(st): State<AppState>, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
+async fn list(
+    page: PageCtx,
+    Staff(s): Staff,
+    State(st): State<AppState>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, AppError> {
     s.require(Permission::TokensManage)?;
-    let entered = Entered { name: String::new(), organisation: String::new(), ticked: Vec::new() };
-    render(page, &st, &s, entered, !q.dicabut.is_empty(), &FieldErrors::new(), StatusCode::OK).await
+    let entered = Entered {
+        name: String::new(),
+        organisation: String::new(),
+        ticked: Vec::new(),
+    };
+    render(
+        page,
+        &st,
+        &s,
+        entered,
+        !q.dicabut.is_empty(),
+        &FieldErrors::new(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 /// Reads the repeated `permission` fields and the rest of the form, collecting problems.
-fn parse(pairs: &[(String, String)], s: &SignedIn, orgs: &[OrganisationChoice]) -> (Entered, Result<NewToken, FieldErrors>) {
-    let field = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.trim().to_string()).unwrap_or_default();
+fn parse(
+    pairs: &[(String, String)],
+    s: &SignedIn,
+    orgs: &[OrganisationChoice],
+) -> (Entered, Result<NewToken, FieldErrors>) {
+    let field = |k: &str| {
+        pairs
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.trim().to_string())
+            .unwrap_or_default()
+    };
     let (name, organisation) = (field("name"), field("organisation"));
     let allowed = grantable(s);
     let mut errs = FieldErrors::new();
@@ -137,7 +198,9 @@ fn parse(pairs: &[(String, String)], s: &SignedIn, orgs: &[OrganisationChoice]) 
             None
         }
         raw => {
-            let id = Uuid::parse_str(raw).ok().filter(|id| orgs.iter().any(|o| o.id == *id));
+            let id = Uuid::parse_str(raw)
+                .ok()
+                .filter(|id| orgs.iter().any(|o| o.id == *id));
             if id.is_none() {
                 errs.add("organisation", "err-invalid-choice");
             }
@@ -145,11 +208,23 @@ fn parse(pairs: &[(String, String)], s: &SignedIn, orgs: &[OrganisationChoice]) 
         }
     };
     let result = if errs.is_empty() {
-        Ok(NewToken { name: name.clone(), organisation_id: org, permissions: ticked.clone(), created_by: s.actor.user_id })
+        Ok(NewToken {
+            name: name.clone(),
+            organisation_id: org,
+            permissions: ticked.clone(),
+            created_by: s.actor.user_id,
+        })
     } else {
         Err(errs)
     };
-    (Entered { name, organisation, ticked }, result)
+    (
+        Entered {
+            name,
+            organisation,
+            ticked,
+        },
+        result,
+    )
 }
 
 #[derive(Template)]
@@ -160,13 +235,29 @@ struct CreatedPage {
     token: String,
 }
 
-async fn create(page: PageCtx, Staff(s): Staff, State(st): State<AppState>, PageForm(pairs): PageForm<Vec<(String, String)>>) -> Result<Response, AppError> {
+async fn create(
+    page: PageCtx,
+    Staff(s): Staff,
+    State(st): State<AppState>,
+    PageForm(pairs): PageForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
     s.require(Permission::TokensManage)?;
     let orgs = allowed_orgs(&st, &s).await?;
     let (entered, parsed) = parse(&pairs, &s, &orgs);
     let new = match parsed {
         Ok(n) => n,
-        Err(errs) => return render(page, &st, &s, entered, false, &errs, StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(errs) => {
+            return render(
+                page,
+                &st,
+                &s,
+                entered,
+                false,
+                &errs,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
     };
     require_scope(&s, Permission::TokensManage, new.organisation_id)?;
     // A recognisable prefix lets secret scanners spot a leaked token.
@@ -174,7 +265,11 @@ async fn create(page: PageCtx, Staff(s): Staff, State(st): State<AppState>, Page
     let mut tx = st.db.begin().await?;
     store::create_token(&mut tx, &audit_ctx(&st, &s), &new, &hash_token(&token)).await?;
     tx.commit().await?;
-    let view = CreatedPage { page, name: new.name, token };
+    let view = CreatedPage {
+        page,
+        name: new.name,
+        token,
+    };
     // The only time the token exists outside the caller's hands: keep it out of caches.
     Ok(([(CACHE_CONTROL, "no-store")], Html(view.render()?)).into_response())
 }
@@ -182,10 +277,17 @@ async fn create(page: PageCtx, Staff(s): Staff, State(st): State<AppState>, Page
 #[derive(Debug, Default, Deserialize)]
 struct Empty {}
 
-async fn revoke(Staff(s): Staff, State(st): State<AppState>, raw: Result<Path<String>, PathRejection>, PageForm(_): PageForm<Empty>) -> Result<Response, AppError> {
+async fn revoke(
+    Staff(s): Staff,
+    State(st): State<AppState>,
+    raw: Result<Path<String>, PathRejection>,
+    PageForm(_): PageForm<Empty>,
+) -> Result<Response, AppError> {
     s.require(Permission::TokensManage)?;
     let id = id_from_path(raw)?;
-    let t = store::get_token(&st.db, id).await?.ok_or(AppError::NotFound)?;
+    let t = store::get_token(&st.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     require_scope(&s, Permission::TokensManage, t.organisation_id)?;
     let mut tx = st.db.begin().await?;
     store::revoke_token(&mut tx, &audit_ctx(&st, &s), id).await?;

@@ -1,0 +1,171 @@
+//! Real ids for the table's `:name` path segments, read from the demo data, and the few
+//! records the matrix needs that the demo does not have: draft version 2 of PBG (DPMPTSP) and
+//! of KTP-EL (DISDUKCAPIL), so the standard editor has something to open, and an API token.
+
+use std::collections::HashMap;
+
+use balai_core::Clock;
+use balai_core::identity::{Actor, Permission};
+use balai_store::audit::AuditCtx;
+use balai_store::identity::{NewToken, create_token, find_by_email};
+use balai_store::{services, standards};
+use balai_testkit::TestApp;
+use uuid::Uuid;
+
+pub const PUTRI: &str = "putri.handayani@mesujikab.go.id";
+pub const SITI: &str = "siti.aminah@mesujikab.go.id";
+pub const WARGA: &str = "warga@example.id";
+
+pub struct Fixtures {
+    values: HashMap<&'static str, String>,
+    /// The raw bearer token the fixtures issued (mall-wide, `catalog_read`).
+    pub token: String,
+}
+
+impl Fixtures {
+    /// `template` with each `:name` segment replaced by its value.
+    pub fn path(&self, template: &str) -> String {
+        template
+            .split('/')
+            .map(|seg| match seg.strip_prefix(':') {
+                Some(name) => self
+                    .values
+                    .get(name)
+                    .cloned()
+                    .unwrap_or_else(|| panic!("no fixture {name}")),
+                None => seg.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+fn ctx(app: &TestApp) -> AuditCtx {
+    AuditCtx::new(
+        Actor::system(),
+        Some("permissions-fixture".into()),
+        app.clock.now(),
+    )
+}
+
+async fn user_id(app: &TestApp, email: &str) -> String {
+    find_by_email(&app.db, email)
+        .await
+        .expect("db")
+        .expect("demo user")
+        .id
+        .to_string()
+}
+
+async fn one_uuid(app: &TestApp, sql: &'static str) -> String {
+    let id: Uuid =
+        balai_store::on_db!(app.db.read(), p => sqlx::query_scalar(sql).fetch_one(p).await)
+            .expect(sql);
+    id.to_string()
+}
+
+/// Opens draft version 2 of `code`, a copy of its adopted standard.
+async fn draft(app: &TestApp, code: &str) {
+    let svc = services::get_by_code(&app.db, code)
+        .await
+        .expect("db")
+        .expect("demo service");
+    let adopted = svc.published_version_id.expect("adopted version");
+    let base = standards::get(&app.db, adopted)
+        .await
+        .expect("db")
+        .expect("version")
+        .standard()
+        .expect("standard");
+    let mut tx = app.db.begin().await.expect("tx");
+    let v = standards::create_draft(&mut tx, &ctx(app), svc.id, &base, "Uji matriks hak akses")
+        .await
+        .expect("draft");
+    tx.commit().await.expect("commit");
+    assert_eq!(
+        v.version_no, 2,
+        "{code}: the table expects the draft to be version 2"
+    );
+}
+
+async fn token(app: &TestApp) -> (String, String) {
+    let raw = balai_web::auth::random_token();
+    let new = NewToken {
+        name: "Matriks hak akses".into(),
+        organisation_id: None,
+        permissions: vec![Permission::CatalogRead],
+        created_by: None,
+    };
+    let mut tx = app.db.begin().await.expect("tx");
+    let id = create_token(&mut tx, &ctx(app), &new, &balai_web::auth::hash_token(&raw))
+        .await
+        .expect("token");
+    tx.commit().await.expect("commit");
+    (id.to_string(), raw)
+}
+
+/// A publicly listed announcement's id, read through the public API.
+async fn announcement(app: &TestApp) -> String {
+    let body: serde_json::Value = app
+        .get("/api/v1/announcements")
+        .await
+        .json()
+        .await
+        .expect("json");
+    body["items"][0]["id"]
+        .as_str()
+        .expect("a demo announcement")
+        .to_string()
+}
+
+pub async fn prepare(app: &TestApp) -> Fixtures {
+    draft(app, "PBG").await;
+    draft(app, "KTP-EL").await;
+    let (token_id, raw) = token(app).await;
+    let mut values = HashMap::new();
+    values.insert("token", token_id);
+    values.insert("announcement", announcement(app).await);
+    values.insert("user_putri", user_id(app, PUTRI).await);
+    values.insert("user_siti", user_id(app, SITI).await);
+    values.insert("user_warga", user_id(app, WARGA).await);
+    let officer: Uuid = balai_store::on_db!(app.db.read(), p => sqlx::query_scalar("SELECT officer_id FROM users WHERE email = $1").bind(PUTRI).fetch_one(p).await)
+        .expect("officer of the counter officer");
+    values.insert("officer_putri", officer.to_string());
+    values.insert(
+        "holiday",
+        one_uuid(app, "SELECT id FROM holidays ORDER BY day LIMIT 1").await,
+    );
+    values.insert(
+        "comment",
+        one_uuid(app, "SELECT id FROM consultation_comments WHERE status = 'pending' ORDER BY created_at LIMIT 1").await,
+    );
+    let rule: String = balai_store::on_db!(app.db.read(), p => sqlx::query_scalar("SELECT code FROM deadline_rules ORDER BY code LIMIT 1").fetch_one(p).await)
+        .expect("a deadline rule");
+    values.insert("rule", rule);
+    Fixtures { values, token: raw }
+}
+
+/// How many audit events there are: every write adds one, so an unchanged count after a
+/// refused request means nothing was written.
+pub async fn audit_events(app: &TestApp) -> i64 {
+    balai_store::on_db!(app.db.read(), p => sqlx::query_scalar("SELECT COUNT(*) FROM audit_events").fetch_one(p).await)
+        .expect("count audit events")
+}
+
+/// Every audited record's state, sorted, to compare before and after the matrix.
+pub async fn records(app: &TestApp) -> Vec<(String, String, String)> {
+    let mut v: Vec<_> = balai_store::snapshots::all(&app.db)
+        .await
+        .expect("snapshots")
+        .into_iter()
+        .map(|s| {
+            (
+                s.subject_type.to_string(),
+                s.subject_id,
+                s.state.to_string(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
