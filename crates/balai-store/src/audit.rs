@@ -189,11 +189,20 @@ pub enum Problem {
     /// The chain's recorded tip does not match its last event (trailing events removed).
     HeadMismatch { head_seq: i64, last_seq: i64 },
     /// A record differs from the state its last audit event recorded.
-    RecordAltered { subject_type: String, subject_id: String },
+    RecordAltered {
+        subject_type: String,
+        subject_id: String,
+    },
     /// A record the audit trail says exists is gone.
-    RecordRemoved { subject_type: String, subject_id: String },
+    RecordRemoved {
+        subject_type: String,
+        subject_id: String,
+    },
     /// A record exists that no audit event created.
-    RecordInserted { subject_type: String, subject_id: String },
+    RecordInserted {
+        subject_type: String,
+        subject_id: String,
+    },
 }
 
 impl std::fmt::Display for Problem {
@@ -203,7 +212,10 @@ impl std::fmt::Display for Problem {
             Problem::BrokenLink { seq } => {
                 write!(f, "audit event #{seq} does not link to the event before it")
             }
-            Problem::Gap { after_seq, next_seq } => write!(
+            Problem::Gap {
+                after_seq,
+                next_seq,
+            } => write!(
                 f,
                 "audit events #{}..#{} are missing",
                 after_seq + 1,
@@ -213,15 +225,24 @@ impl std::fmt::Display for Problem {
                 f,
                 "the audit chain ends at #{last_seq} but its tip says #{head_seq}: events were removed"
             ),
-            Problem::RecordAltered { subject_type, subject_id } => write!(
+            Problem::RecordAltered {
+                subject_type,
+                subject_id,
+            } => write!(
                 f,
                 "{subject_type} {subject_id} was changed outside the application"
             ),
-            Problem::RecordRemoved { subject_type, subject_id } => write!(
+            Problem::RecordRemoved {
+                subject_type,
+                subject_id,
+            } => write!(
                 f,
                 "{subject_type} {subject_id} was removed outside the application"
             ),
-            Problem::RecordInserted { subject_type, subject_id } => write!(
+            Problem::RecordInserted {
+                subject_type,
+                subject_id,
+            } => write!(
                 f,
                 "{subject_type} {subject_id} was inserted outside the application"
             ),
@@ -284,7 +305,11 @@ pub async fn verify(db: &Db, snapshots: Vec<Snapshot>) -> Result<Report> {
     }
     let records = snapshots.len();
     compare_records(expected, snapshots, &mut problems);
-    Ok(Report { events: last_seq, records, problems })
+    Ok(Report {
+        events: last_seq,
+        records,
+        problems,
+    })
 }
 
 fn compare_records(
@@ -296,19 +321,26 @@ fn compare_records(
         snapshots.iter().map(|s| s.subject_type).collect();
     for s in snapshots {
         let key = (s.subject_type.to_string(), s.subject_id.clone());
+        let current = s.state.to_string();
         match expected.remove(&key) {
-            Some(Some(state)) if *state == s.state.to_string() => {}
+            Some(Some(state)) if state == current => {}
             Some(Some(_)) => problems.push(Problem::RecordAltered {
                 subject_type: key.0,
                 subject_id: key.1,
             }),
-            _ => problems.push(Problem::RecordInserted { subject_type: key.0, subject_id: key.1 }),
+            _ => problems.push(Problem::RecordInserted {
+                subject_type: key.0,
+                subject_id: key.1,
+            }),
         }
     }
     let mut removed: Vec<_> = expected
         .into_iter()
         .filter(|((t, _), st)| st.is_some() && audited.contains(t.as_str()))
-        .map(|((t, id), _)| Problem::RecordRemoved { subject_type: t, subject_id: id })
+        .map(|((t, id), _)| Problem::RecordRemoved {
+            subject_type: t,
+            subject_id: id,
+        })
         .collect();
     removed.sort_by_key(|p| p.to_string());
     problems.extend(removed);

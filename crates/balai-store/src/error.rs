@@ -32,7 +32,9 @@ impl From<sqlx::Error> for StoreError {
         match &e {
             sqlx::Error::RowNotFound => StoreError::NotFound("row".into()),
             sqlx::Error::Database(d) => match d.kind() {
-                sqlx::error::ErrorKind::UniqueViolation => StoreError::Duplicate(d.message().to_string()),
+                sqlx::error::ErrorKind::UniqueViolation => {
+                    StoreError::Duplicate(d.message().to_string())
+                }
                 sqlx::error::ErrorKind::ForeignKeyViolation => {
                     StoreError::MissingReference(d.message().to_string())
                 }

@@ -30,7 +30,9 @@ pub fn backends() -> Vec<Backend> {
 }
 
 fn postgres_url() -> Option<String> {
-    std::env::var("BALAI_TEST_POSTGRES_URL").ok().filter(|s| !s.trim().is_empty())
+    std::env::var("BALAI_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|s| !s.trim().is_empty())
 }
 
 /// A running application.
@@ -54,7 +56,9 @@ pub const DEMO_PASSWORD: &str = "Balai-Demo-2026";
 
 /// The instant tests start at: Monday 2 November 2026, 09:00 WIB.
 pub fn start_time() -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 2, 2, 0, 0).single().unwrap_or_else(Utc::now)
+    Utc.with_ymd_and_hms(2026, 11, 2, 2, 0, 0)
+        .single()
+        .unwrap_or_else(Utc::now)
 }
 
 impl TestApp {
@@ -63,11 +67,17 @@ impl TestApp {
         let dir = std::env::temp_dir().join(format!("balai-test-{}", uuid::Uuid::now_v7()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         let (opts, pg_schema) = match backend {
-            Backend::Sqlite => (DbOptions::new(format!("sqlite://{}/balai.db", dir.display())), None),
+            Backend::Sqlite => (
+                DbOptions::new(format!("sqlite://{}/balai.db", dir.display())),
+                None,
+            ),
             Backend::Postgres => {
                 let url = postgres_url().expect("BALAI_TEST_POSTGRES_URL");
                 let schema = format!("t_{}", uuid::Uuid::now_v7().simple());
-                let admin = Db::connect(&DbOptions::new(url.clone())).await.expect("connect postgres");
+                let admin = Db::connect(&DbOptions::new(url.clone()))
+                    .await
+                    .expect("connect postgres");
+                sweep_stale_schemas(&admin).await;
                 balai_store::on_db!(admin.write(), p => sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}"))).execute(p).await.map(|r| r.rows_affected()))
                     .expect("create schema");
                 admin.close().await;
@@ -83,8 +93,15 @@ impl TestApp {
         let files: Arc<dyn object_store::ObjectStore> = Arc::new(
             object_store::local::LocalFileSystem::new_with_prefix(&dir).expect("file store"),
         );
-        let state = balai_web::AppState::new(db.clone(), clock.clone(), balai_web::WebConfig::default(), files);
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let state = balai_web::AppState::new(
+            db.clone(),
+            clock.clone(),
+            balai_web::WebConfig::default(),
+            files,
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let addr = listener.local_addr().expect("addr");
         let app = balai_web::router(state.clone());
         let server = tokio::spawn(async move {
@@ -112,7 +129,9 @@ impl TestApp {
     /// Like [`TestApp::spawn`], with the demo region loaded.
     pub async fn spawn_demo(backend: Backend) -> TestApp {
         let app = Self::spawn(backend).await;
-        balai_store::demo::load(&app.db, balai_core::Clock::now(app.clock.as_ref())).await.expect("demo data");
+        balai_store::demo::load(&app.db, balai_core::Clock::now(app.clock.as_ref()))
+            .await
+            .expect("demo data");
         app.state.settings.reload(&app.db).await.expect("settings");
         app
     }
@@ -145,7 +164,12 @@ impl TestApp {
         let csrf = self.csrf().await;
         let mut all: Vec<(&str, &str)> = fields.to_vec();
         all.push(("csrf", &csrf));
-        self.client.post(self.at(path)).form(&all).send().await.expect("POST")
+        self.client
+            .post(self.at(path))
+            .form(&all)
+            .send()
+            .await
+            .expect("POST")
     }
 
     /// A fresh client of its own (another person).
@@ -155,6 +179,33 @@ impl TestApp {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client")
+    }
+}
+
+/// Drops test schemas left behind by earlier runs (a killed test, a drop that timed out).
+/// Schema names carry a UUIDv7, so their age is known; only those older than two hours go, so
+/// tests running now are never touched.
+async fn sweep_stale_schemas(admin: &Db) {
+    let sql = "SELECT schema_name FROM information_schema.schemata \
+               WHERE schema_name LIKE 't\\_%' OR schema_name LIKE 'cli\\_%'";
+    let names: Vec<String> =
+        balai_store::on_db!(admin.write(), p => sqlx::query_scalar(sql).fetch_all(p).await)
+            .unwrap_or_default();
+    let now_ms = chrono::Utc::now().timestamp_millis();
+    for name in names {
+        let hex = name.trim_start_matches("t_").trim_start_matches("cli_");
+        let Ok(id) = uuid::Uuid::parse_str(hex) else {
+            continue;
+        };
+        let Some(ts) = id.get_timestamp() else {
+            continue;
+        };
+        let (secs, nanos) = ts.to_unix();
+        let age_ms = now_ms - (secs as i64 * 1000 + i64::from(nanos / 1_000_000));
+        if age_ms > 2 * 3600 * 1000 {
+            let drop = format!("DROP SCHEMA IF EXISTS {name} CASCADE");
+            let _ = balai_store::on_db!(admin.write(), p => sqlx::query(sqlx::AssertSqlSafe(drop.clone())).execute(p).await.map(|r| r.rows_affected()));
+        }
     }
 }
 
@@ -169,8 +220,19 @@ pub fn extract_csrf(html: &str) -> Option<String> {
 
 /// The current TOTP code for a base32 secret at `at` (tests use the app clock).
 pub fn totp_code(secret_b32: &str, at: chrono::DateTime<Utc>) -> String {
-    let secret = totp_rs::Secret::Encoded(secret_b32.to_string()).to_bytes().expect("secret");
-    let totp = totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 1, 30, secret, None, String::new()).expect("totp");
+    let secret = totp_rs::Secret::Encoded(secret_b32.to_string())
+        .to_bytes()
+        .expect("secret");
+    let totp = totp_rs::TOTP::new(
+        totp_rs::Algorithm::SHA1,
+        6,
+        1,
+        30,
+        secret,
+        None,
+        String::new(),
+    )
+    .expect("totp");
     totp.generate(at.timestamp() as u64)
 }
 
@@ -181,11 +243,21 @@ impl Drop for TestApp {
         if let (Some(schema), Some(url)) = (self.pg_schema.clone(), postgres_url()) {
             // Drop the test's schema from a separate thread: Drop cannot await.
             let _ = std::thread::spawn(move || {
-                if let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() {
+                if let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                {
                     rt.block_on(async move {
                         if let Ok(db) = Db::connect(&DbOptions::new(url)).await {
-                            let sql = format!("DROP SCHEMA IF EXISTS {schema} CASCADE");
-                            let _ = balai_store::on_db!(db.write(), p => sqlx::query(sqlx::AssertSqlSafe(sql.clone())).execute(p).await.map(|r| r.rows_affected()));
+                            // A test that still holds a transaction keeps its locks until this
+                            // runtime-blocking drop returns: give up after a moment instead of
+                            // waiting forever; `sweep_stale_schemas` removes what is left.
+                            let sql = format!(
+                                "SET lock_timeout = '3s'; DROP SCHEMA IF EXISTS {schema} CASCADE"
+                            );
+                            if let balai_store::Pool::Postgres(p) = db.write() {
+                                let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(p).await;
+                            }
                             db.close().await;
                         }
                     });

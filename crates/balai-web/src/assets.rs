@@ -23,7 +23,16 @@ fn asset(body: &'static str, mime: &'static str) -> impl IntoResponse {
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/assets/balai.css", get(|| async { asset(CSS, "text/css; charset=utf-8") }))
-        .route("/assets/logo.svg", get(|| async { asset(LOGO, "image/svg+xml") }))
-        .route("/favicon.ico", get(|| async { asset(LOGO, "image/svg+xml") }))
+        .route(
+            "/assets/balai.css",
+            get(|| async { asset(CSS, "text/css; charset=utf-8") }),
+        )
+        .route(
+            "/assets/logo.svg",
+            get(|| async { asset(LOGO, "image/svg+xml") }),
+        )
+        .route(
+            "/favicon.ico",
+            get(|| async { asset(LOGO, "image/svg+xml") }),
+        )
 }

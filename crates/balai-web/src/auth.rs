@@ -68,7 +68,11 @@ fn query_lang(query: Option<&str>) -> Option<Lang> {
 
 /// Builds the [`RequestCtx`]; sets the CSRF cookie on first visit and the language cookie
 /// when `?lang=` chose one.
-pub async fn request_context(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+pub async fn request_context(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let headers = req.headers();
     let lang_from_query = query_lang(req.uri().query());
     let lang = lang_from_query
@@ -107,7 +111,11 @@ pub async fn request_context(State(state): State<AppState>, mut req: Request, ne
     };
     req.extensions_mut().insert(ctx);
     let mut res = next.run(req).await;
-    let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
+    let secure = if state.config.secure_cookies() {
+        "; Secure"
+    } else {
+        ""
+    };
     if existing_csrf.is_none() {
         let c = format!("{CSRF_COOKIE}={csrf}; Path=/; HttpOnly; SameSite=Lax{secure}");
         if let Ok(v) = HeaderValue::from_str(&c) {
@@ -115,7 +123,10 @@ pub async fn request_context(State(state): State<AppState>, mut req: Request, ne
         }
     }
     if let Some(l) = lang_from_query {
-        let c = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}", l.code());
+        let c = format!(
+            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
+            l.code()
+        );
         if let Ok(v) = HeaderValue::from_str(&c) {
             res.headers_mut().append(SET_COOKIE, v);
         }
@@ -125,7 +136,11 @@ pub async fn request_context(State(state): State<AppState>, mut req: Request, ne
 
 /// The cookie that starts a session (after login) or ends it (`token = None`).
 pub fn session_cookie(state: &AppState, token: Option<&str>) -> HeaderValue {
-    let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
+    let secure = if state.config.secure_cookies() {
+        "; Secure"
+    } else {
+        ""
+    };
     let c = match token {
         Some(t) => format!(
             "{SESSION_COOKIE}={t}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
@@ -155,7 +170,11 @@ impl FromRequestParts<AppState> for RequestCtx {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
-        Ok(parts.extensions.get::<RequestCtx>().cloned().unwrap_or_default())
+        Ok(parts
+            .extensions
+            .get::<RequestCtx>()
+            .cloned()
+            .unwrap_or_default())
     }
 }
 
@@ -190,7 +209,11 @@ impl FromRequestParts<AppState> for SignedIn {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
-        let ctx = parts.extensions.get::<RequestCtx>().cloned().unwrap_or_default();
+        let ctx = parts
+            .extensions
+            .get::<RequestCtx>()
+            .cloned()
+            .unwrap_or_default();
         let user = ctx.user.clone().ok_or(AppError::Unauthorized)?;
         let role = user.role().ok_or(AppError::Forbidden)?;
         // Staff must pass TOTP before anything else (enrolment pages use the session directly).
@@ -198,7 +221,12 @@ impl FromRequestParts<AppState> for SignedIn {
             return Err(AppError::MfaRequired);
         }
         let actor = actor_of(&user, role);
-        Ok(SignedIn { user, role, actor, ctx })
+        Ok(SignedIn {
+            user,
+            role,
+            actor,
+            ctx,
+        })
     }
 }
 
@@ -209,7 +237,10 @@ pub struct Staff(pub SignedIn);
 impl FromRequestParts<AppState> for Staff {
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let s = SignedIn::from_request_parts(parts, state).await?;
         if !s.role.is_staff() {
             return Err(AppError::Forbidden);
@@ -228,7 +259,10 @@ pub struct ApiClient {
 impl FromRequestParts<AppState> for ApiClient {
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let raw = parts
             .headers
             .get(AUTHORIZATION)
@@ -254,6 +288,9 @@ impl FromRequestParts<AppState> for ApiClient {
                 tracing::warn!(error = %e, "could not record token use");
             }
         });
-        Ok(ApiClient { actor, token_id: row.id })
+        Ok(ApiClient {
+            actor,
+            token_id: row.id,
+        })
     }
 }

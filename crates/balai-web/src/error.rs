@@ -147,7 +147,11 @@ impl IntoResponse for AppError {
             Json(body),
         )
             .into_response();
-        res.extensions_mut().insert(ErrorMark { status, title_key, body_key });
+        res.extensions_mut().insert(ErrorMark {
+            status,
+            title_key,
+            body_key,
+        });
         res
     }
 }
@@ -163,8 +167,16 @@ struct ErrorPage {
 
 /// Turns marked error responses of page routes into the HTML error page; sends visitors who
 /// must sign in to `/masuk` (or to the second factor when only that is missing).
-pub async fn render_error_pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let ctx = req.extensions().get::<RequestCtx>().cloned().unwrap_or_default();
+pub async fn render_error_pages(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let ctx = req
+        .extensions()
+        .get::<RequestCtx>()
+        .cloned()
+        .unwrap_or_default();
     let is_api = ctx.path.starts_with("/api") || ctx.path.starts_with("/open311");
     let method_is_get = req.method() == axum::http::Method::GET;
     let original_uri = req.uri().to_string();
@@ -209,7 +221,9 @@ pub async fn render_error_pages(State(state): State<AppState>, req: Request, nex
 pub fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()

@@ -26,7 +26,11 @@ impl<T: DeserializeOwned + Send> FromRequest<AppState> for PageForm<T> {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
-        let ctx = req.extensions().get::<RequestCtx>().cloned().unwrap_or_default();
+        let ctx = req
+            .extensions()
+            .get::<RequestCtx>()
+            .cloned()
+            .unwrap_or_default();
         let bytes = axum::body::Bytes::from_request(req, state)
             .await
             .map_err(|e| {
@@ -55,7 +59,10 @@ pub struct FormState {
 impl FormState {
     /// The translated message for `field`, or "" (templates print it when non-empty).
     pub fn error(&self, page: &crate::page::PageCtx, field: &str) -> String {
-        self.errors.get(field).map(|k| page.t(k)).unwrap_or_default()
+        self.errors
+            .get(field)
+            .map(|k| page.t(k))
+            .unwrap_or_default()
     }
 
     pub fn has_errors(&self) -> bool {

@@ -60,7 +60,10 @@ pub struct I18n {
     en: FluentBundle<FluentResource>,
 }
 
-fn bundle(lang: unic_langid::LanguageIdentifier, files: &[&'static str]) -> FluentBundle<FluentResource> {
+fn bundle(
+    lang: unic_langid::LanguageIdentifier,
+    files: &[&'static str],
+) -> FluentBundle<FluentResource> {
     let mut b = FluentBundle::new_concurrent(vec![lang]);
     // Unicode isolation marks would show up inside HTML attributes and plain text.
     b.set_use_isolating(false);

@@ -31,9 +31,18 @@ pub fn router(state: AppState) -> Router {
         .merge(assets::routes())
         .merge(ops::routes())
         .fallback(error::not_found)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), error::render_error_pages))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::request_context))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), ops::track_metrics))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            error::render_error_pages,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::request_context,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            ops::track_metrics,
+        ))
         .layer(DefaultBodyLimit::max(limit))
         .layer(RequestBodyLimitLayer::new(limit))
         .with_state(state)

@@ -36,7 +36,10 @@ impl Metrics {
         for (i, c) in self.by_class.iter().enumerate() {
             let n = c.load(Ordering::Relaxed);
             total += n;
-            out.push_str(&format!("balai_http_requests_total{{class=\"{}xx\"}} {n}\n", i + 1));
+            out.push_str(&format!(
+                "balai_http_requests_total{{class=\"{}xx\"}} {n}\n",
+                i + 1
+            ));
         }
         let secs = self.duration_micros.load(Ordering::Relaxed) as f64 / 1e6;
         out.push_str(&format!(
@@ -52,7 +55,9 @@ impl Metrics {
 pub async fn track_metrics(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let start = Instant::now();
     let res = next.run(req).await;
-    state.metrics.observe(res.status(), start.elapsed().as_micros() as u64);
+    state
+        .metrics
+        .observe(res.status(), start.elapsed().as_micros() as u64);
     res
 }
 

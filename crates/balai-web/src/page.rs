@@ -44,7 +44,11 @@ impl PageCtx {
 
     /// Picks the Indonesian or English text of a record that has both.
     pub fn pick<'a>(&self, id: &'a str, en: &'a str) -> &'a str {
-        if self.is_en() && !en.trim().is_empty() { en } else { id }
+        if self.is_en() && !en.trim().is_empty() {
+            en
+        } else {
+            id
+        }
     }
 
     pub fn other_lang_url(&self) -> String {
@@ -98,8 +102,15 @@ impl PageCtx {
 impl FromRequestParts<AppState> for PageCtx {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let ctx = parts.extensions.get::<RequestCtx>().cloned().unwrap_or_default();
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let ctx = parts
+            .extensions
+            .get::<RequestCtx>()
+            .cloned()
+            .unwrap_or_default();
         Ok(PageCtx::from_ctx(&ctx, state.mall_name()))
     }
 }

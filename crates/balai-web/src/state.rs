@@ -71,7 +71,11 @@ impl Settings {
 
     pub fn mall_name(&self) -> String {
         let n = self.get("mall_name");
-        if n.is_empty() { "Mal Pelayanan Publik".into() } else { n }
+        if n.is_empty() {
+            "Mal Pelayanan Publik".into()
+        } else {
+            n
+        }
     }
 
     /// Reads the settings again from the database.
@@ -85,7 +89,12 @@ impl Settings {
 }
 
 impl AppState {
-    pub fn new(db: Db, clock: Arc<dyn Clock>, config: WebConfig, files: Arc<dyn ObjectStore>) -> Self {
+    pub fn new(
+        db: Db,
+        clock: Arc<dyn Clock>,
+        config: WebConfig,
+        files: Arc<dyn ObjectStore>,
+    ) -> Self {
         AppState {
             db,
             clock,

@@ -19,17 +19,31 @@ async fn a_token_identifies_itself_and_stops_working_when_revoked() {
             permissions: vec![Permission::CatalogRead],
             created_by: None,
         };
-        let id = create_token(&mut tx, &ctx, &new, &balai_web::auth::hash_token(&raw)).await.expect("create");
+        let id = create_token(&mut tx, &ctx, &new, &balai_web::auth::hash_token(&raw))
+            .await
+            .expect("create");
         tx.commit().await.expect("commit");
 
-        let r = app.client.get(app.at("/api/v1/token")).bearer_auth(&raw).send().await.expect("get");
+        let r = app
+            .client
+            .get(app.at("/api/v1/token"))
+            .bearer_auth(&raw)
+            .send()
+            .await
+            .expect("get");
         assert_eq!(r.status().as_u16(), 200);
         let body: serde_json::Value = r.json().await.expect("json");
         assert_eq!(body["name"], "OSS connector");
         assert_eq!(body["permissions"], serde_json::json!(["catalog_read"]));
 
         for bad in ["", "not-a-token", &"x".repeat(500)] {
-            let r = app.client.get(app.at("/api/v1/token")).bearer_auth(bad).send().await.expect("get");
+            let r = app
+                .client
+                .get(app.at("/api/v1/token"))
+                .bearer_auth(bad)
+                .send()
+                .await
+                .expect("get");
             assert_eq!(r.status().as_u16(), 401, "token {bad:?}");
             assert_eq!(r.headers()["content-type"], "application/problem+json");
         }
@@ -39,7 +53,13 @@ async fn a_token_identifies_itself_and_stops_working_when_revoked() {
         let mut tx = app.db.begin().await.expect("tx");
         revoke_token(&mut tx, &ctx, id).await.expect("revoke");
         tx.commit().await.expect("commit");
-        let r = app.client.get(app.at("/api/v1/token")).bearer_auth(&raw).send().await.expect("get");
+        let r = app
+            .client
+            .get(app.at("/api/v1/token"))
+            .bearer_auth(&raw)
+            .send()
+            .await
+            .expect("get");
         assert_eq!(r.status().as_u16(), 401, "a revoked token must be refused");
     }
 }

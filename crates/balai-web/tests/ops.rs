@@ -10,7 +10,10 @@ async fn health_ready_and_metrics_answer() {
         assert_eq!(app.get_text("/readyz").await.0, 200);
         let (s, body) = app.get_text("/metrics").await;
         assert_eq!(s, 200);
-        assert!(body.contains("balai_http_requests_total{class=\"2xx\"}"), "{body}");
+        assert!(
+            body.contains("balai_http_requests_total{class=\"2xx\"}"),
+            "{body}"
+        );
     }
 }
 
@@ -20,7 +23,12 @@ async fn unknown_page_is_a_404_page_and_unknown_api_route_is_problem_json() {
         let app = TestApp::spawn(b).await;
         let r = app.get("/tidak-ada").await;
         assert_eq!(r.status().as_u16(), 404);
-        assert!(r.headers()["content-type"].to_str().unwrap_or("").starts_with("text/html"));
+        assert!(
+            r.headers()["content-type"]
+                .to_str()
+                .unwrap_or("")
+                .starts_with("text/html")
+        );
         let html = r.text().await.unwrap_or_default();
         assert!(html.contains("<html lang=\"id\""), "{html}");
         let r = app.get("/api/v1/tidak-ada").await;
@@ -73,7 +81,10 @@ async fn language_choice_is_kept_in_a_cookie() {
         let (_, html) = app.get_text("/tidak-ada?lang=en").await;
         assert!(html.contains("<html lang=\"en\""));
         let (_, html) = app.get_text("/tidak-ada").await;
-        assert!(html.contains("<html lang=\"en\""), "the cookie should keep English");
+        assert!(
+            html.contains("<html lang=\"en\""),
+            "the cookie should keep English"
+        );
     }
 }
 
@@ -86,6 +97,10 @@ async fn swagger_ui_and_openapi_are_served_from_the_binary() {
         let r = app.get("/api/openapi.json").await;
         assert_eq!(r.status().as_u16(), 200);
         let doc: serde_json::Value = r.json().await.unwrap_or_default();
-        assert!(doc["openapi"].as_str().unwrap_or("").starts_with("3.1"), "{}", doc["openapi"]);
+        assert!(
+            doc["openapi"].as_str().unwrap_or("").starts_with("3.1"),
+            "{}",
+            doc["openapi"]
+        );
     }
 }

@@ -15,7 +15,10 @@ async fn services_named_by_the_search_word_come_before_keyword_matches() {
             .iter()
             .map(|s| s["name"].as_str().unwrap_or_default().to_lowercase())
             .collect();
-        let first_other = names.iter().position(|n| !n.contains("akta")).unwrap_or(names.len());
+        let first_other = names
+            .iter()
+            .position(|n| !n.contains("akta"))
+            .unwrap_or(names.len());
         assert!(first_other > 0, "{names:?}");
         assert!(
             names[first_other..].iter().all(|n| !n.contains("akta")),

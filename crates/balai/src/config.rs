@@ -30,7 +30,10 @@ pub struct Config {
 impl std::fmt::Debug for Config {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Config")
-            .field("database_url", &balai_store::db::redact_url(&self.database_url))
+            .field(
+                "database_url",
+                &balai_store::db::redact_url(&self.database_url),
+            )
             .field("listen", &self.listen)
             .field("public_url", &self.public_url)
             .field("data_dir", &self.data_dir)
@@ -95,13 +98,19 @@ impl Config {
             self.log = v;
         }
         if let Some(v) = get("BALAI_MAX_BODY_MIB") {
-            self.max_body_mib = v.parse().context("BALAI_MAX_BODY_MIB must be a whole number")?;
+            self.max_body_mib = v
+                .parse()
+                .context("BALAI_MAX_BODY_MIB must be a whole number")?;
         }
         if let Some(v) = get("BALAI_SESSION_HOURS") {
-            self.session_hours = v.parse().context("BALAI_SESSION_HOURS must be a whole number")?;
+            self.session_hours = v
+                .parse()
+                .context("BALAI_SESSION_HOURS must be a whole number")?;
         }
         if let Some(v) = get("BALAI_DB_MAX_CONNECTIONS") {
-            self.db_max_connections = v.parse().context("BALAI_DB_MAX_CONNECTIONS must be a whole number")?;
+            self.db_max_connections = v
+                .parse()
+                .context("BALAI_DB_MAX_CONNECTIONS must be a whole number")?;
         }
         if let Some(v) = get("BALAI_MIGRATE_ON_START") {
             self.migrate_on_start = !matches!(v.as_str(), "0" | "false" | "no");
@@ -122,7 +131,9 @@ impl Config {
     }
 
     pub fn files_dir(&self) -> PathBuf {
-        self.files_dir.clone().unwrap_or_else(|| self.data_dir.join("files"))
+        self.files_dir
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("files"))
     }
 
     pub fn public_url(&self) -> String {
@@ -149,7 +160,10 @@ mod tests {
         .expect("env");
         assert_eq!(c.database_url(), "postgres://u:p@h/db");
         assert_eq!(c.public_url(), "http://0.0.0.0:9000");
-        assert!(!format!("{c:?}").contains(":p@"), "password must not be printed");
+        assert!(
+            !format!("{c:?}").contains(":p@"),
+            "password must not be printed"
+        );
     }
 
     #[test]

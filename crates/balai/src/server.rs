@@ -12,18 +12,23 @@ use crate::config::Config;
 /// Opens (and, unless told not to, migrates) the configured database.
 pub async fn open_db(cfg: &Config, migrate: bool) -> Result<Db> {
     let url = cfg.database_url();
-    if let Some(path) = url.strip_prefix("sqlite://") {
-        if let Some(parent) = std::path::Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create the data directory {}", parent.display()))?;
-        }
+    if let Some(path) = url.strip_prefix("sqlite://")
+        && let Some(parent) = std::path::Path::new(path)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create the data directory {}", parent.display()))?;
     }
     let mut opts = DbOptions::new(url.clone());
     opts.read_url = cfg.database_read_url.clone();
     opts.max_connections = cfg.db_max_connections;
-    let db = Db::connect(&opts)
-        .await
-        .with_context(|| format!("cannot open the database {}", balai_store::db::redact_url(&url)))?;
+    let db = Db::connect(&opts).await.with_context(|| {
+        format!(
+            "cannot open the database {}",
+            balai_store::db::redact_url(&url)
+        )
+    })?;
     if migrate {
         db.migrate().await.context("cannot upgrade the database")?;
     }
@@ -44,7 +49,11 @@ pub async fn serve(cfg: &Config, db: Db) -> Result<()> {
         ..Default::default()
     };
     let state = balai_web::AppState::new(db.clone(), Arc::new(SystemClock), web, Arc::new(files));
-    state.settings.reload(&db).await.context("cannot read the region settings")?;
+    state
+        .settings
+        .reload(&db)
+        .await
+        .context("cannot read the region settings")?;
     let listener = tokio::net::TcpListener::bind(&cfg.listen)
         .await
         .with_context(|| format!("cannot listen on {}", cfg.listen))?;
@@ -79,7 +88,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };
@@ -96,5 +106,8 @@ async fn shutdown_signal() {
 pub fn init_logging(level: &str) {
     let filter = tracing_subscriber::EnvFilter::try_new(level)
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
 }

@@ -20,17 +20,27 @@ impl TestDb {
         std::fs::create_dir_all(&dir).expect("dir");
         if !pg {
             let url = format!("sqlite://{}/balai.db", dir.display());
-            return TestDb { url, dir, schema: None };
+            return TestDb {
+                url,
+                dir,
+                schema: None,
+            };
         }
         let base = std::env::var("BALAI_TEST_POSTGRES_URL").expect("pg url");
         let schema = format!("cli_{}", uuid::Uuid::now_v7().simple());
-        let admin = Db::connect(&DbOptions::new(base.clone())).await.expect("connect");
+        let admin = Db::connect(&DbOptions::new(base.clone()))
+            .await
+            .expect("connect");
         balai_store::on_db!(admin.write(), p => sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}"))).execute(p).await.map(|_| ()))
             .expect("schema");
         admin.close().await;
         let sep = if base.contains('?') { '&' } else { '?' };
         let url = format!("{base}{sep}options=-c%20search_path%3D{schema}");
-        TestDb { url, dir, schema: Some((base, schema)) }
+        TestDb {
+            url,
+            dir,
+            schema: Some((base, schema)),
+        }
     }
 
     fn balai(&self, args: &[&str]) -> Output {
@@ -44,12 +54,16 @@ impl TestDb {
     }
 
     async fn db(&self) -> Db {
-        Db::connect(&DbOptions::new(self.url.clone())).await.expect("connect")
+        Db::connect(&DbOptions::new(self.url.clone()))
+            .await
+            .expect("connect")
     }
 
     async fn drop_schema(&self) {
         if let Some((base, schema)) = &self.schema {
-            let admin = Db::connect(&DbOptions::new(base.clone())).await.expect("connect");
+            let admin = Db::connect(&DbOptions::new(base.clone()))
+                .await
+                .expect("connect");
             let _ = balai_store::on_db!(admin.write(), p => sqlx::query(sqlx::AssertSqlSafe(format!("DROP SCHEMA {schema} CASCADE"))).execute(p).await.map(|_| ()));
             admin.close().await;
         }
@@ -66,7 +80,11 @@ fn engines() -> Vec<bool> {
 }
 
 fn text(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
 }
 
 #[tokio::test]
@@ -88,7 +106,11 @@ async fn audit_verify_passes_on_the_demo_and_names_a_row_altered_in_the_database
 
         let o = t.balai(&["audit", "verify"]);
         assert_eq!(o.status.code(), Some(2), "{}", text(&o));
-        assert!(text(&o).contains(&format!("service {id} was changed outside the application")), "{}", text(&o));
+        assert!(
+            text(&o).contains(&format!("service {id} was changed outside the application")),
+            "{}",
+            text(&o)
+        );
         t.drop_schema().await;
     }
 }
@@ -104,7 +126,11 @@ async fn audit_verify_names_a_removed_audit_event() {
         db.close().await;
         let o = t.balai(&["audit", "verify"]);
         assert_eq!(o.status.code(), Some(2), "{}", text(&o));
-        assert!(text(&o).contains("audit events #5..#5 are missing"), "{}", text(&o));
+        assert!(
+            text(&o).contains("audit events #5..#5 are missing"),
+            "{}",
+            text(&o)
+        );
         t.drop_schema().await;
     }
 }
@@ -138,7 +164,11 @@ async fn backup_and_restore_round_trip_with_checksum_on_sqlite() {
     let other = TestDb::new(false).await;
     let o = other.balai(&["restore", "--from", &file.to_string_lossy()]);
     assert!(!o.status.success());
-    assert!(text(&o).contains("does not match its checksum"), "{}", text(&o));
+    assert!(
+        text(&o).contains("does not match its checksum"),
+        "{}",
+        text(&o)
+    );
     for d in [t, target, other] {
         d.drop_schema().await;
     }
@@ -154,14 +184,25 @@ fn command_line_errors_are_one_sentence_without_backtrace() {
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.starts_with("balai: "), "{err}");
-    assert!(!err.contains("panicked") && !err.contains("backtrace"), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("backtrace"),
+        "{err}"
+    );
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
 }
 
 #[test]
 fn openapi_command_prints_the_document() {
-    let o = Command::new(env!("CARGO_BIN_EXE_balai")).arg("openapi").output().expect("run");
+    let o = Command::new(env!("CARGO_BIN_EXE_balai"))
+        .arg("openapi")
+        .output()
+        .expect("run");
     assert!(o.status.success());
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
-    assert!(doc["paths"].as_object().is_some_and(|p| p.contains_key("/v1/services")), "{doc}");
+    assert!(
+        doc["paths"]
+            .as_object()
+            .is_some_and(|p| p.contains_key("/v1/services")),
+        "{doc}"
+    );
 }

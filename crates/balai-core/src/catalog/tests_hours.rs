@@ -169,5 +169,8 @@ fn day_lists_may_be_written_with_dan_or_and() {
     let c = OpeningHours::parse_compact("Sel,Kam 09:00-14:00").expect("comma");
     assert_eq!(a, c);
     assert_eq!(b, c);
-    assert_eq!(a.days.iter().map(|d| d.weekday).collect::<Vec<_>>(), vec![2, 4]);
+    assert_eq!(
+        a.days.iter().map(|d| d.weekday).collect::<Vec<_>>(),
+        vec![2, 4]
+    );
 }

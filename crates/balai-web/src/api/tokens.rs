@@ -35,7 +35,10 @@ pub struct TokenInfo {
         (status = 401, description = "No token, or a revoked or unknown one", body = super::Problem, content_type = "application/problem+json")
     )
 )]
-async fn current_token(State(st): State<AppState>, client: ApiClient) -> Result<Json<TokenInfo>, AppError> {
+async fn current_token(
+    State(st): State<AppState>,
+    client: ApiClient,
+) -> Result<Json<TokenInfo>, AppError> {
     let t = balai_store::identity::get_token(&st.db, client.token_id)
         .await?
         .ok_or(AppError::Unauthorized)?;
@@ -43,7 +46,12 @@ async fn current_token(State(st): State<AppState>, client: ApiClient) -> Result<
         id: t.id,
         name: t.name,
         organisation: t.organisation_name,
-        permissions: client.actor.permissions.iter().map(|p| p.as_str().to_string()).collect(),
+        permissions: client
+            .actor
+            .permissions
+            .iter()
+            .map(|p| p.as_str().to_string())
+            .collect(),
     }))
 }
 

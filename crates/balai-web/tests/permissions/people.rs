@@ -44,88 +44,75 @@ fn demo_users() -> Vec<DemoUser> {
 }
 
 /// Signs everyone in on `app`: the anonymous visitor, each demo account, and the first
-/// mall-wide staff account a second time stopping before the TOTP code.
+/// mall-wide staff account a second time, stopping before the TOTP code.
 pub async fn everyone(app: &TestApp) -> Vec<Person> {
-    let mut people = vec![
-        person(
-            app,
-            "anonymous",
-            None,
-            None,
-            Stage::Anonymous,
-            app.new_client(),
-        )
-        .await,
-    ];
+    let mut people = vec![Person::new(
+        "anonymous".into(),
+        None,
+        None,
+        Stage::Anonymous,
+        app,
+    )];
     let users = demo_users();
     for u in &users {
         let role = Role::parse(&u.role).expect("demo role");
-        let client = app.new_client();
-        if role.is_staff() {
-            app.login_staff_on(&client, &u.email).await;
-        } else {
-            app.login_citizen_on(&client, &u.email).await;
-        }
-        let label = format!("{} ({})", role.as_str(), u.email);
-        people.push(
-            person(
-                app,
-                &label,
-                Some(role),
-                u.organisation.clone(),
-                Stage::SignedIn,
-                client,
-            )
-            .await,
+        let p = Person::new(
+            format!("{} ({})", u.role, u.email),
+            Some(role),
+            u.organisation.clone(),
+            Stage::SignedIn,
+            app,
         );
+        if role.is_staff() {
+            app.login_staff_on(&p.client, &u.email).await;
+        } else {
+            app.login_citizen_on(&p.client, &u.email).await;
+        }
+        people.push(p);
     }
     let admin = users
         .iter()
-        .find(|u| {
-            Role::parse(&u.role).is_ok_and(Role::is_mall_wide)
-                && Role::parse(&u.role).is_ok_and(Role::is_staff)
-        })
+        .find(|u| Role::parse(&u.role).is_ok_and(|r| r.is_staff() && r.is_mall_wide()))
         .expect("a mall-wide staff account in the demo");
-    let client = app.new_client();
-    app.password_step(&client, &admin.email, DEMO_PASSWORD)
-        .await;
-    let role = Role::parse(&admin.role).ok();
     let label = format!("{} before TOTP ({})", admin.role, admin.email);
-    people.push(
-        person(
-            app,
-            &label,
-            role,
-            admin.organisation.clone(),
-            Stage::PendingTotp,
-            client,
-        )
-        .await,
+    let role = Role::parse(&admin.role).ok();
+    let pending = Person::new(
+        label,
+        role,
+        admin.organisation.clone(),
+        Stage::PendingTotp,
+        app,
     );
+    app.password_step(&pending.client, &admin.email, DEMO_PASSWORD)
+        .await;
+    people.push(pending);
+    for p in &mut people {
+        p.csrf = app.csrf_on(&p.client).await;
+        assert!(!p.csrf.is_empty(), "no CSRF token for {}", p.label);
+    }
     people
 }
 
-async fn person(
-    app: &TestApp,
-    label: &str,
-    role: Option<Role>,
-    org: Option<String>,
-    stage: Stage,
-    client: reqwest::Client,
-) -> Person {
-    let csrf = app.csrf_on(&client).await;
-    assert!(!csrf.is_empty(), "no CSRF token for {label}");
-    Person {
-        label: label.to_string(),
-        role,
-        org,
-        stage,
-        client,
-        csrf,
-    }
-}
-
 impl Person {
+    /// A person with a browser of their own, not signed in yet.
+    fn new(
+        label: String,
+        role: Option<Role>,
+        org: Option<String>,
+        stage: Stage,
+        app: &TestApp,
+    ) -> Person {
+        let client = app.new_client();
+        Person {
+            label,
+            role,
+            org,
+            stage,
+            client,
+            csrf: String::new(),
+        }
+    }
+
     /// The staff role of a fully signed-in staff member.
     fn staff_role(&self) -> Option<Role> {
         self.role

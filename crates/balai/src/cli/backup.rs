@@ -21,7 +21,8 @@ fn checksum_path(file: &Path) -> PathBuf {
 }
 
 fn sha256_file(file: &Path) -> Result<String> {
-    let mut f = std::fs::File::open(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let mut f =
+        std::fs::File::open(file).with_context(|| format!("cannot read {}", file.display()))?;
     let mut h = Sha256::new();
     std::io::copy(&mut f, &mut h).with_context(|| format!("cannot read {}", file.display()))?;
     Ok(hex::encode(h.finalize()))
@@ -29,7 +30,10 @@ fn sha256_file(file: &Path) -> Result<String> {
 
 pub async fn backup(cfg: &Config, to: &Path) -> Result<ExitCode> {
     if to.exists() {
-        bail!("{} already exists; choose a new file name for the backup", to.display());
+        bail!(
+            "{} already exists; choose a new file name for the backup",
+            to.display()
+        );
     }
     let url = cfg.database_url();
     if url.starts_with("sqlite:") {
@@ -44,10 +48,23 @@ pub async fn backup(cfg: &Config, to: &Path) -> Result<ExitCode> {
         }
         db.close().await;
     } else {
-        run_tool("pg_dump", &["--format=custom", "--no-owner", "--file", &to.to_string_lossy(), &url]).await?;
+        run_tool(
+            "pg_dump",
+            &[
+                "--format=custom",
+                "--no-owner",
+                "--file",
+                &to.to_string_lossy(),
+                &url,
+            ],
+        )
+        .await?;
     }
     let sum = sha256_file(to)?;
-    let name = to.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let name = to
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     std::fs::write(checksum_path(to), format!("{sum}  {name}\n"))
         .context("cannot write the checksum file")?;
     println!("Backup written to {} (SHA-256 {sum}).", to.display());
@@ -55,18 +72,40 @@ pub async fn backup(cfg: &Config, to: &Path) -> Result<ExitCode> {
 }
 
 pub async fn restore(cfg: &Config, from: &Path) -> Result<ExitCode> {
-    let expected = std::fs::read_to_string(checksum_path(from))
-        .with_context(|| format!("the checksum file {} is missing", checksum_path(from).display()))?;
-    let expected = expected.split_whitespace().next().unwrap_or_default().to_string();
+    let expected = std::fs::read_to_string(checksum_path(from)).with_context(|| {
+        format!(
+            "the checksum file {} is missing",
+            checksum_path(from).display()
+        )
+    })?;
+    let expected = expected
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_string();
     let actual = sha256_file(from)?;
     if expected != actual {
-        bail!("the backup {} does not match its checksum: it is damaged or was changed", from.display());
+        bail!(
+            "the backup {} does not match its checksum: it is damaged or was changed",
+            from.display()
+        );
     }
     let url = cfg.database_url();
     if let Some(path) = url.strip_prefix("sqlite://") {
         restore_sqlite(cfg, from, Path::new(path)).await
     } else {
-        run_tool("pg_restore", &["--clean", "--if-exists", "--no-owner", "--dbname", &url, &from.to_string_lossy()]).await?;
+        run_tool(
+            "pg_restore",
+            &[
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--dbname",
+                &url,
+                &from.to_string_lossy(),
+            ],
+        )
+        .await?;
         verify_restored(cfg).await
     }
 }
@@ -77,7 +116,8 @@ async fn restore_sqlite(cfg: &Config, from: &Path, live: &Path) -> Result<ExitCo
     if let Some(dir) = live.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    std::fs::copy(from, &staging).with_context(|| format!("cannot copy the backup to {}", staging.display()))?;
+    std::fs::copy(from, &staging)
+        .with_context(|| format!("cannot copy the backup to {}", staging.display()))?;
     let mut staged = cfg.clone();
     staged.database_url = format!("sqlite://{}", staging.display());
     let db = server::open_db(&staged, true).await?;
@@ -93,7 +133,8 @@ async fn restore_sqlite(cfg: &Config, from: &Path, live: &Path) -> Result<ExitCo
     for ext in ["db-wal", "db-shm"] {
         let _ = std::fs::remove_file(live.with_extension(ext));
     }
-    std::fs::rename(&staging, live).with_context(|| format!("cannot replace {}", live.display()))?;
+    std::fs::rename(&staging, live)
+        .with_context(|| format!("cannot replace {}", live.display()))?;
     println!(
         "Restored {} into {}: the audit trail is intact ({} events, {} records).",
         from.display(),
@@ -117,10 +158,15 @@ async fn run_tool(tool: &str, args: &[&str]) -> Result<()> {
         .args(args)
         .output()
         .await
-        .with_context(|| format!("{tool} is needed for PostgreSQL backups; install postgresql-client"))?;
+        .with_context(|| {
+            format!("{tool} is needed for PostgreSQL backups; install postgresql-client")
+        })?;
     if !out.status.success() {
         let err = String::from_utf8_lossy(&out.stderr);
-        bail!("{tool} failed: {}", err.lines().next().unwrap_or("no message"));
+        bail!(
+            "{tool} failed: {}",
+            err.lines().next().unwrap_or("no message")
+        );
     }
     Ok(())
 }

@@ -16,7 +16,11 @@ use crate::config::Config;
 use crate::server;
 
 #[derive(Parser)]
-#[command(name = "balai", version, about = "Balai: a region's public services — the service mall, licensing, standards, complaints, satisfaction survey")]
+#[command(
+    name = "balai",
+    version,
+    about = "Balai: a region's public services — the service mall, licensing, standards, complaints, satisfaction survey"
+)]
 pub struct Cli {
     /// A TOML config file (see README); `BALAI_*` environment variables override it.
     #[arg(long, global = true)]
@@ -96,7 +100,9 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::SeedDemo => {
             let db = server::open_db(&cfg, true).await?;
             if !balai_store::demo::is_empty(&db).await? {
-                bail!("the database already holds a region; the demo is loaded only into an empty one");
+                bail!(
+                    "the database already holds a region; the demo is loaded only into an empty one"
+                );
             }
             balai_store::demo::load(&db, balai_core::SystemClock.now()).await?;
             println!("The demo region is loaded.");
@@ -108,7 +114,10 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Restore { from } => backup::restore(&cfg, &from).await,
         Command::Calendar(cmd) => calendar::run(&cfg, cmd).await,
         Command::Openapi => {
-            println!("{}", serde_json::to_string_pretty(&balai_web::api::openapi())?);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&balai_web::api::openapi())?
+            );
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -119,16 +128,25 @@ async fn demo(cfg: &Config) -> Result<ExitCode> {
     let db = server::open_db(cfg, true).await?;
     if balai_store::demo::is_empty(&db).await? {
         balai_store::demo::load(&db, balai_core::SystemClock.now()).await?;
-        println!("Loaded the demo region (Kabupaten Mesuji) into {}.", cfg.data_dir.display());
+        println!(
+            "Loaded the demo region (Kabupaten Mesuji) into {}.",
+            cfg.data_dir.display()
+        );
     } else {
         println!("Using the existing data in {}.", cfg.data_dir.display());
     }
     println!("\nBalai is running at {}/", cfg.public_url());
-    println!("Staff console: {}/konsol — demo accounts (password {}):", cfg.public_url(), balai_store::demo::DEMO_PASSWORD);
+    println!(
+        "Staff console: {}/konsol — demo accounts (password {}):",
+        cfg.public_url(),
+        balai_store::demo::DEMO_PASSWORD
+    );
     for (role, email) in balai_store::demo::accounts() {
         println!("  {role:<22} {email}");
     }
-    println!("Staff accounts enrol an authenticator app (TOTP) at first sign-in.\nPress Ctrl-C to stop.\n");
+    println!(
+        "Staff accounts enrol an authenticator app (TOTP) at first sign-in.\nPress Ctrl-C to stop.\n"
+    );
     server::serve(cfg, db).await?;
     Ok(ExitCode::SUCCESS)
 }
@@ -148,7 +166,10 @@ pub async fn audit_verify(cfg: &Config) -> Result<ExitCode> {
         for p in &report.problems {
             println!("{p}");
         }
-        println!("The audit trail found {} problem(s).", report.problems.len());
+        println!(
+            "The audit trail found {} problem(s).",
+            report.problems.len()
+        );
         Ok(ExitCode::from(2))
     }
 }

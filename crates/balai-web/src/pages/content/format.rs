@@ -121,15 +121,19 @@ pub fn lines(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A form date that is not `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotADate;
+
 /// Parses a form date `YYYY-MM-DD` (what `<input type="date">` sends); `None` when empty.
-pub fn parse_date(s: &str) -> Result<Option<NaiveDate>, ()> {
+pub fn parse_date(s: &str) -> Result<Option<NaiveDate>, NotADate> {
     let s = s.trim();
     if s.is_empty() {
         return Ok(None);
     }
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map(Some)
-        .map_err(|_| ())
+        .map_err(|_| NotADate)
 }
 
 #[cfg(test)]

@@ -94,18 +94,18 @@ async fn render(
             }
         })
         .collect();
+    let mall = cal::work_calendar(&st.db, None).await?;
+    let (offset, zone) = (mall.week().utc_offset_hours, mall.week().zone_label());
     let year_rows = cal::years(&st.db).await?;
     let years: Vec<YearView> = year_rows
         .into_iter()
         .map(|y| YearView {
             year: y.year,
             decree: y.decree,
-            loaded_at: format::local_time(lang, y.loaded_at, 7, "WIB"),
+            loaded_at: format::local_time(lang, y.loaded_at, offset, &zone),
         })
         .collect();
-    let cuti = cal::work_calendar(&st.db, None)
-        .await?
-        .cuti_bersama_is_holiday();
+    let cuti = mall.cuti_bersama_is_holiday();
     let due_query = DueQuery::from_query(q);
     let (due, due_errors) = due(st, &page, &due_query).await?;
     let t = CalendarPage {
