@@ -121,8 +121,11 @@ impl Db {
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(base.clone())
             .await?;
+        // Each SQLite connection keeps its own page cache (about 2 MiB), so more readers than
+        // the machine can run at once only cost memory.
+        let readers = opts.max_connections.clamp(2, 8);
         let read = SqlitePoolOptions::new()
-            .max_connections(opts.max_connections.max(2))
+            .max_connections(readers)
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(base.read_only(false))
             .await?;

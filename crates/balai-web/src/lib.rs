@@ -5,6 +5,7 @@
 pub mod api;
 pub mod assets;
 pub mod auth;
+pub mod cache;
 pub mod error;
 pub mod forms;
 pub mod i18n;
@@ -22,7 +23,8 @@ use axum::extract::DefaultBodyLimit;
 use tower_http::limit::RequestBodyLimitLayer;
 
 /// The whole application: pages, API, assets and operations endpoints, with the layers every
-/// request passes (body limit → 413, request context, error pages, metrics).
+/// request passes (body limit → 413, metrics, request context, the public response cache,
+/// error pages).
 pub fn router(state: AppState) -> Router {
     let limit = state.config.max_body_bytes;
     Router::new()
@@ -34,6 +36,10 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             error::render_error_pages,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            cache::cache_layer,
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

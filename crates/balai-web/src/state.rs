@@ -52,6 +52,8 @@ pub struct AppState {
     pub limiter: Arc<RateLimiter>,
     /// Region settings (names, address, texts), cached; reloaded after an administrator edits.
     pub settings: Arc<Settings>,
+    /// Anonymous public GET answers (see `cache.rs`).
+    pub cache: Arc<crate::cache::ResponseCache>,
 }
 
 /// A cached copy of the `region_settings` table.
@@ -103,6 +105,7 @@ impl AppState {
             metrics: Arc::new(Metrics::default()),
             limiter: Arc::new(RateLimiter::default()),
             settings: Arc::new(Settings::default()),
+            cache: Arc::new(crate::cache::ResponseCache::default()),
         }
     }
 }
