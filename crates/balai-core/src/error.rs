@@ -46,6 +46,8 @@
 //! | err-completion-time-too-large | Waktu penyelesaian terlalu lama untuk satuan yang dipilih; periksa angka dan satuannya. | The completion time is too long for the chosen unit; check the number and the unit. |
 //! | err-procedure-empty | Tuliskan paling sedikit satu langkah prosedur. | Add at least one procedure step. |
 //! | err-file-type | Jenis berkas harus pdf, jpeg, atau png. | The file type must be pdf, jpeg or png. |
+//! | err-file-empty | Berkas kosong atau belum dipilih; pilih berkasnya lalu unggah lagi. | The file is empty or none was chosen; choose the file and upload again. |
+//! | err-file-too-large | (common.ftl) Berkas terlalu besar. | (common.ftl) File too large. |
 //! | err-fee-legal-basis | Setiap biaya wajib mencantumkan dasar hukumnya. | Every fee must state its legal basis. |
 //! | err-hours-format | Jam layanan tidak dapat dibaca; tulis seperti "Sen-Jum 08:00-15:00; Sab 08:00-12:00". | The opening hours cannot be read; write them like "Mon-Fri 08:00-15:00; Sat 08:00-12:00". |
 //! | err-hours-order | Jam tutup harus setelah jam buka. | The closing time must be after the opening time. |

@@ -13,6 +13,7 @@ pub mod counters;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod files;
 pub mod identity;
 pub mod officers;
 pub mod organisations;

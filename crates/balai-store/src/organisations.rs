@@ -74,7 +74,12 @@ pub struct OrganisationRow {
     pub agreement_kind: String,
     pub agreement_number: String,
     pub agreement_date: Option<NaiveDate>,
+    /// A free-text archive reference or link (kept beside the uploaded file).
     pub agreement_document: Option<String>,
+    /// The signed agreement, uploaded (`stored_files`). Left out of the snapshot while empty, so
+    /// organisations audited before the column existed still match their last audit event.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agreement_file_id: Option<Uuid>,
     pub workplan_number: String,
     pub workplan_date: Option<NaiveDate>,
     pub search_text: String,
@@ -162,8 +167,9 @@ macro_rules! org_cols {
     () => {
         "o.id, o.code, o.name, o.name_en, o.kind, o.description, o.address, o.phone, o.email, \
          o.website, o.head_name, o.head_position, o.parent_id, o.agreement_kind, \
-         o.agreement_number, o.agreement_date, o.agreement_document, o.workplan_number, \
-         o.workplan_date, o.search_text, o.active, o.version, o.created_at, o.updated_at"
+         o.agreement_number, o.agreement_date, o.agreement_document, o.agreement_file_id, \
+         o.workplan_number, o.workplan_date, o.search_text, o.active, o.version, o.created_at, \
+         o.updated_at"
     };
 }
 
@@ -420,6 +426,40 @@ pub async fn set_active(
         Change::new(action, SUBJECT, id).before(&old)?.after(&row)?,
     )
     .await?;
+    Ok(row)
+}
+
+/// Attaches the signed agreement document (a file already recorded in `stored_files`) to an
+/// organisation read at `version`, audited; `Conflict` when someone saved since. The file it
+/// replaces stays recorded (and in the audit trail).
+pub async fn attach_agreement(
+    tx: &mut Tx,
+    ctx: &AuditCtx,
+    id: Uuid,
+    version: i32,
+    file_id: Uuid,
+) -> Result<OrganisationRow> {
+    let old = get_tx(tx, id)
+        .await?
+        .ok_or(StoreError::NotFound(id.to_string()))?;
+    let sql = "UPDATE organisations SET agreement_file_id = $3, updated_at = $4, \
+               version = version + 1 WHERE id = $1 AND version = $2";
+    let done = crate::on_tx!(tx, c => sqlx::query(sql)
+        .bind(id).bind(version).bind(file_id).bind(ctx.at)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    if done == 0 {
+        return Err(StoreError::Conflict(format!(
+            "organisation {} changed since version {version}",
+            old.code
+        )));
+    }
+    let row = get_tx(tx, id)
+        .await?
+        .ok_or(StoreError::NotFound(id.to_string()))?;
+    let change = Change::new("attach_agreement", SUBJECT, id)
+        .before(&old)?
+        .after(&row)?;
+    audit::record(tx, ctx, change).await?;
     Ok(row)
 }
 

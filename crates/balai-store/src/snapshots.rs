@@ -9,6 +9,7 @@ pub async fn all(db: &Db) -> Result<Vec<Snapshot>> {
     let mut v = Vec::new();
     v.extend(crate::settings::snapshots(db).await?);
     v.extend(crate::identity::snapshots(db).await?);
+    v.extend(crate::files::snapshots(db).await?);
     v.extend(crate::organisations::snapshots(db).await?);
     v.extend(crate::counters::snapshots(db).await?);
     v.extend(crate::officers::snapshots(db).await?);

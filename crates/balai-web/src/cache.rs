@@ -33,8 +33,13 @@ const MAX_BODY: usize = 256 * 1024;
 /// Stands in for the visitor's CSRF token in cached HTML.
 pub const CSRF_PLACEHOLDER: &str = "__balai_csrf_placeholder__";
 
-/// Paths whose anonymous GET answers are the same for everyone.
+/// Paths whose anonymous GET answers are the same for everyone. Downloads of uploaded files
+/// (`/instansi/{kode}/kesepakatan`) are streamed from the object store and never kept here:
+/// they may be megabytes each.
 fn cacheable_path(path: &str) -> bool {
+    if path.ends_with("/kesepakatan") {
+        return false;
+    }
     path == "/"
         || ["/layanan", "/instansi", "/pengumuman", "/regulasi"]
             .iter()
@@ -196,6 +201,18 @@ mod tests {
             "/layanankita",
             "/api/v1/token",
             "/metrics",
+        ] {
+            assert!(!cacheable_path(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn uploaded_agreement_documents_are_never_cached() {
+        assert!(cacheable_path("/instansi/DPMPTSP"));
+        for p in [
+            "/instansi/DPMPTSP/kesepakatan",
+            "/instansi/DISDUKCAPIL/kesepakatan",
+            "/instansi/x/kesepakatan",
         ] {
             assert!(!cacheable_path(p), "{p}");
         }

@@ -12,6 +12,8 @@ mod console;
 mod public;
 #[path = "organisations/store.rs"]
 mod store;
+#[path = "organisations/upload.rs"]
+mod upload;
 
 use balai_core::catalog::OrganisationKind;
 use balai_core::identity::Actor;
@@ -49,6 +51,7 @@ pub(crate) async fn area_problems(app: &TestApp) -> Vec<Problem> {
         "officer",
         "charter",
         "region_setting",
+        "stored_file",
     ];
     report
         .problems

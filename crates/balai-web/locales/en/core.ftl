@@ -39,3 +39,5 @@ err-fee-legal-basis = Every fee must state its legal basis.
 err-hours-format = The opening hours cannot be read; write them like "Mon-Fri 08:00-15:00; Sat 08:00-12:00".
 err-hours-order = The closing time must be after the opening time.
 err-hours-overlap = Opening hours on the same day overlap.
+# Uploads (balai-core files.rs); err-file-too-large and err-file-type are in common.ftl.
+err-file-empty = The file is empty or none was chosen; choose the file and upload again.

@@ -22,6 +22,8 @@ org-agreement-number = Agreement
 org-agreement-kind-nota-kesepakatan = Memorandum of understanding
 org-agreement-kind-perjanjian-kerja-sama = Cooperation agreement
 org-agreement-document = Agreement document
+org-agreement-reference = Archive reference
+org-agreement-signed-copy = Signed copy
 org-workplan = Work plan / cooperation agreement
 org-number = No.
 org-dated = dated
@@ -78,11 +80,23 @@ org-f-website-hint = The full address starting with https://
 org-f-agreement-kind = Kind of agreement (optional)
 org-f-agreement-number = Agreement number (optional)
 org-f-agreement-date = Agreement date (optional)
-org-f-agreement-document = Agreement document (optional)
-org-f-agreement-document-hint = A link to the document (https://…) or where the archived copy is kept.
+org-f-agreement-document = Archive reference or link (optional)
+org-f-agreement-document-hint = The archive number or place, or a link (https://…) to another copy. The signed document is uploaded under Agreement document below.
 org-f-workplan-number = Work plan / cooperation agreement number (optional)
 org-f-workplan-date = Work plan / cooperation agreement date (optional)
 org-f-date-hint = Format: year-month-day, e.g. 2026-01-12.
+
+## Console: uploading the agreement document (Mesuji regulation, Article 8(2–3))
+
+org-file-title = Agreement document
+org-file-lead = Upload a scan of the signed agreement. It can be downloaded from the organisation's public page.
+org-file-current = Current file
+org-file-none = No document has been uploaded yet.
+org-file-size = Size
+org-file-uploaded = Uploaded
+org-file-field = PDF file
+org-file-hint = PDF only, at most 10 MB. A new file replaces the old one on the public page; the old file stays on record in the audit trail.
+org-file-upload = Upload document
 
 ## Console: counters
 

@@ -39,3 +39,5 @@ err-fee-legal-basis = Setiap biaya wajib mencantumkan dasar hukumnya.
 err-hours-format = Jam layanan tidak dapat dibaca; tulis seperti "Sen-Jum 08:00-15:00; Sab 08:00-12:00".
 err-hours-order = Jam tutup harus setelah jam buka.
 err-hours-overlap = Jam layanan pada hari yang sama saling tumpang tindih.
+# Uploads (balai-core files.rs); err-file-too-large and err-file-type are in common.ftl.
+err-file-empty = Berkas kosong atau belum dipilih; pilih berkasnya lalu unggah lagi.

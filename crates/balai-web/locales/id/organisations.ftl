@@ -22,6 +22,8 @@ org-agreement-number = Kesepakatan
 org-agreement-kind-nota-kesepakatan = Nota Kesepakatan
 org-agreement-kind-perjanjian-kerja-sama = Perjanjian Kerja Sama
 org-agreement-document = Dokumen kesepakatan
+org-agreement-reference = Rujukan arsip
+org-agreement-signed-copy = Salinan bertanda tangan
 org-workplan = Rencana kerja / perjanjian kerja sama
 org-number = Nomor
 org-dated = tanggal
@@ -78,11 +80,23 @@ org-f-website-hint = Alamat lengkap diawali https://
 org-f-agreement-kind = Jenis kesepakatan (opsional)
 org-f-agreement-number = Nomor kesepakatan (opsional)
 org-f-agreement-date = Tanggal kesepakatan (opsional)
-org-f-agreement-document = Dokumen kesepakatan (opsional)
-org-f-agreement-document-hint = Tautan ke dokumen (https://…) atau keterangan tempat arsipnya disimpan.
+org-f-agreement-document = Rujukan arsip atau tautan (opsional)
+org-f-agreement-document-hint = Nomor atau tempat arsip, atau tautan (https://…) ke salinan lain. Dokumen yang ditandatangani diunggah di bagian Dokumen kesepakatan di bawah.
 org-f-workplan-number = Nomor rencana kerja / PKS (opsional)
 org-f-workplan-date = Tanggal rencana kerja / PKS (opsional)
 org-f-date-hint = Format: tahun-bulan-tanggal, misalnya 2026-01-12.
+
+## Konsol: unggah dokumen kesepakatan (Perbup Mesuji Pasal 8 ayat 2–3)
+
+org-file-title = Dokumen kesepakatan
+org-file-lead = Unggah pindaian kesepakatan yang sudah ditandatangani. Berkas ini dapat diunduh dari halaman publik instansi.
+org-file-current = Berkas saat ini
+org-file-none = Belum ada dokumen yang diunggah.
+org-file-size = Ukuran
+org-file-uploaded = Diunggah
+org-file-field = Berkas PDF
+org-file-hint = Hanya PDF, paling besar 10 MB. Berkas baru menggantikan yang lama di halaman publik; berkas lama tetap tercatat dalam jejak audit.
+org-file-upload = Unggah dokumen
 
 ## Konsol: gerai
 

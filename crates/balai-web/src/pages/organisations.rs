@@ -4,16 +4,20 @@
 
 use askama::Template;
 use axum::Router;
+use axum::body::Body;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
-use axum::response::{Html, IntoResponse};
+use axum::http::{HeaderValue, header};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use balai_core::catalog::OrganisationKind;
+use balai_core::files::{FileKind, header_file_name};
 use balai_core::ids::Code;
 use balai_core::text::truncate_chars;
 use balai_store::organisations::{self as orgs, OrgFilter, OrganisationRow};
-use balai_store::{charters, counters, officers};
-use chrono::{Datelike, NaiveDate};
+use balai_store::{charters, counters, files, officers};
+use chrono::NaiveDate;
+use object_store::ObjectStoreExt;
 
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -24,48 +28,15 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/instansi", get(list))
         .route("/instansi/{kode}", get(detail))
+        .route("/instansi/{kode}/kesepakatan", get(agreement_file))
 }
 
 /// How many characters of the description the list shows.
 const SHORT_DESCRIPTION: usize = 180;
 
-const MONTHS_ID: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// A date as people read it: "3 Maret 2026" / "3 March 2026" (design guide).
+/// A date as people read it: "3 Maret 2026" / "3 March 2026" (one formatter for the site).
 pub(crate) fn long_date(lang: Lang, d: NaiveDate) -> String {
-    let months = match lang {
-        Lang::Id => &MONTHS_ID,
-        Lang::En => &MONTHS_EN,
-    };
-    let month = months.get(d.month0() as usize).copied().unwrap_or_default();
-    format!("{} {} {}", d.day(), month, d.year())
+    crate::pages::content::format::long_date(lang, d)
 }
 
 /// The label of an organisation kind in the page's language.
@@ -204,6 +175,8 @@ struct DetailPage {
     officers: Vec<OfficerView>,
     charter: Option<CharterView>,
     services: Vec<(String, String)>,
+    /// The size of the uploaded agreement ("240 KB"), when there is one.
+    agreement_file: Option<String>,
 }
 
 /// Whether a stored link may be written into `href` (only web addresses, never `javascript:`).
@@ -293,7 +266,14 @@ async fn detail(
         .into_iter()
         .map(|(code, name, name_en)| (code, page.pick(&name, &name_en).to_string()))
         .collect();
+    let agreement_file = match org.agreement_file_id {
+        Some(id) => files::get(&st.db, id)
+            .await?
+            .map(|f| file_size(page.lang, f.size_bytes)),
+        None => None,
+    };
     let t = DetailPage {
+        agreement_file,
         name: page.pick(&org.name, &org.name_en).to_string(),
         kind: kind_label(&page, &org.kind),
         agreement_date: org
@@ -315,6 +295,63 @@ async fn detail(
     Ok(Html(t.render()?))
 }
 
+/// A file size as people read it: "240 KB", "1,5 MB" ("1.5 MB" in English); KB rounded up.
+pub(crate) fn file_size(lang: Lang, bytes: i64) -> String {
+    const KIB: i64 = 1024;
+    if bytes < KIB * KIB {
+        return format!("{} KB", (bytes.max(0) + KIB - 1) / KIB);
+    }
+    let tenths = (bytes * 10 + KIB * KIB / 2) / (KIB * KIB);
+    let sep = match lang {
+        Lang::Id => ',',
+        Lang::En => '.',
+    };
+    format!("{}{sep}{} MB", tenths / 10, tenths % 10)
+}
+
+/// `GET /instansi/{kode}/kesepakatan`: the organisation's signed agreement, streamed from the
+/// object store; 404 when it has none. Never kept in the response cache (see `cache.rs`).
+async fn agreement_file(
+    State(st): State<AppState>,
+    raw: Result<Path<String>, PathRejection>,
+) -> Result<Response, AppError> {
+    let org = public_org(&st, raw).await?;
+    let id = org.agreement_file_id.ok_or(AppError::NotFound)?;
+    let file = files::get(&st.db, id).await?.ok_or(AppError::NotFound)?;
+    let key = object_store::path::Path::from(file.object_key.as_str());
+    let got = match st.files.get(&key).await {
+        Ok(g) => g,
+        Err(e) => {
+            tracing::error!(error = %e, key = %file.object_key, "stored file unreadable");
+            return Err(match e {
+                object_store::Error::NotFound { .. } => AppError::NotFound,
+                other => AppError::Internal(other.to_string()),
+            });
+        }
+    };
+    let size = got.meta.size;
+    // Only the kinds Balai accepts are sent as themselves; anything else as opaque bytes.
+    let content_type = FileKind::from_content_type(&file.content_type)
+        .map_or("application/octet-stream", |k| k.content_type());
+    let fallback = format!("kesepakatan-{}.pdf", org.code);
+    let name = match header_file_name(&file.file_name) {
+        n if n.trim().is_empty() => fallback,
+        n => n,
+    };
+    let disposition = HeaderValue::from_str(&format!("inline; filename=\"{name}\""))
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let mut res = Body::from_stream(got.into_stream()).into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    h.insert(header::CONTENT_DISPOSITION, disposition);
+    h.insert(header::CONTENT_LENGTH, HeaderValue::from(size));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    Ok(res)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,6 +361,17 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 3, 3).unwrap_or_default();
         assert_eq!(long_date(Lang::Id, d), "3 Maret 2026");
         assert_eq!(long_date(Lang::En, d), "3 March 2026");
+    }
+
+    #[test]
+    fn file_sizes_read_in_kilobytes_or_megabytes() {
+        assert_eq!(file_size(Lang::Id, 0), "0 KB");
+        assert_eq!(file_size(Lang::Id, 1), "1 KB");
+        assert_eq!(file_size(Lang::Id, 240 * 1024), "240 KB");
+        assert_eq!(file_size(Lang::Id, 240 * 1024 + 1), "241 KB");
+        assert_eq!(file_size(Lang::Id, 3 * 512 * 1024), "1,5 MB");
+        assert_eq!(file_size(Lang::En, 3 * 512 * 1024), "1.5 MB");
+        assert_eq!(file_size(Lang::En, 10 * 1024 * 1024), "10.0 MB");
     }
 
     #[test]

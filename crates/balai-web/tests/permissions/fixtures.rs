@@ -1,15 +1,20 @@
 //! Real ids for the table's `:name` path segments, read from the demo data, and the few
 //! records the matrix needs that the demo does not have: draft version 2 of PBG (DPMPTSP) and
-//! of KTP-EL (DISDUKCAPIL), so the standard editor has something to open, and an API token.
+//! of KTP-EL (DISDUKCAPIL), so the standard editor has something to open, an API token, and a
+//! signed agreement document for DPMPTSP, so its download has something to send.
 
 use std::collections::HashMap;
 
 use balai_core::Clock;
 use balai_core::identity::{Actor, Permission};
 use balai_store::audit::AuditCtx;
+use balai_store::files::{self, NewFile};
 use balai_store::identity::{NewToken, create_token, find_by_email};
+use balai_store::organisations as orgs;
 use balai_store::{services, standards};
 use balai_testkit::TestApp;
+use object_store::ObjectStoreExt;
+use sha2::Digest;
 use uuid::Uuid;
 
 pub const PUTRI: &str = "putri.handayani@mesujikab.go.id";
@@ -104,6 +109,34 @@ async fn token(app: &TestApp) -> (String, String) {
     (id.to_string(), raw)
 }
 
+/// A signed agreement (a tiny PDF) for DPMPTSP, recorded and attached as an upload would be.
+async fn agreement(app: &TestApp) {
+    let bytes = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".to_vec();
+    let key = "agreements/matriks-hak-akses.pdf";
+    app.state
+        .files
+        .put(&object_store::path::Path::from(key), bytes.clone().into())
+        .await
+        .expect("object store");
+    let org = orgs::get_by_code(&app.db, "DPMPTSP")
+        .await
+        .expect("db")
+        .expect("DPMPTSP");
+    let new = NewFile {
+        object_key: key.into(),
+        file_name: "nota-kesepakatan.pdf".into(),
+        content_type: "application/pdf".into(),
+        size_bytes: bytes.len() as i64,
+        sha256: hex::encode(sha2::Sha256::digest(&bytes)),
+    };
+    let mut tx = app.db.begin().await.expect("tx");
+    let file = files::insert(&mut tx, &ctx(app), &new).await.expect("file");
+    orgs::attach_agreement(&mut tx, &ctx(app), org.id, org.version, file.id)
+        .await
+        .expect("attach");
+    tx.commit().await.expect("commit");
+}
+
 /// A publicly listed announcement's id, read through the public API.
 async fn announcement(app: &TestApp) -> String {
     let body: serde_json::Value = app
@@ -121,6 +154,7 @@ async fn announcement(app: &TestApp) -> String {
 pub async fn prepare(app: &TestApp) -> Fixtures {
     draft(app, "PBG").await;
     draft(app, "KTP-EL").await;
+    agreement(app).await;
     let (token_id, raw) = token(app).await;
     let mut values = HashMap::new();
     values.insert("token", token_id);

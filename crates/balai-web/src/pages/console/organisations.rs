@@ -3,6 +3,7 @@
 //! Every page needs `CatalogManage`; the mall's organiser manages every organisation, a manager
 //! bound to one organisation only that one (requirements §8).
 
+mod agreement;
 mod charters;
 mod counters;
 mod officers;
@@ -16,6 +17,7 @@ use crate::state::AppState;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(orgs::routes())
+        .merge(agreement::routes())
         .merge(counters::routes())
         .merge(officers::routes())
         .merge(charters::routes())

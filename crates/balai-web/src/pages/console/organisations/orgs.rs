@@ -11,6 +11,7 @@ use axum::routing::{get, post};
 use balai_core::FieldErrors;
 use balai_core::catalog::OrganisationKind;
 use balai_core::ids::{Code, Email, Phone};
+use balai_store::files;
 use balai_store::organisations::{self as orgs, OrgFilter, OrganisationInput, OrganisationRow};
 use serde::Deserialize;
 
@@ -19,7 +20,10 @@ use crate::auth::Staff;
 use crate::error::AppError;
 use crate::forms::{FormState, PageForm};
 use crate::page::PageCtx;
-use crate::pages::organisations::{AGREEMENT_KINDS, agreement_label, is_web_link, kind_label};
+use crate::pages::content::format::local_time;
+use crate::pages::organisations::{
+    AGREEMENT_KINDS, agreement_label, file_size, is_web_link, kind_label,
+};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -250,7 +254,46 @@ struct FormPage {
     parents: Vec<(String, String)>,
     /// `Some((code, active))` when editing.
     editing: Option<(String, bool)>,
+    /// The uploaded agreement document, when editing an organisation that has one.
+    file: Option<FileView>,
     saved: bool,
+}
+
+/// The uploaded agreement document as the edit page shows it.
+struct FileView {
+    name: String,
+    size: String,
+    uploaded: String,
+    sha256: String,
+}
+
+/// The agreement document of the organisation with this code, for its edit page.
+async fn file_view(
+    st: &AppState,
+    page: &PageCtx,
+    code: &str,
+) -> Result<Option<FileView>, AppError> {
+    let Some(file_id) = orgs::get_by_code(&st.db, code)
+        .await?
+        .and_then(|o| o.agreement_file_id)
+    else {
+        return Ok(None);
+    };
+    let Some(f) = files::get(&st.db, file_id).await? else {
+        return Ok(None);
+    };
+    let week = balai_store::calendar::week_of(&st.db, None).await?;
+    Ok(Some(FileView {
+        size: file_size(page.lang, f.size_bytes),
+        uploaded: local_time(
+            page.lang,
+            f.created_at,
+            week.utc_offset_hours,
+            &week.zone_label(),
+        ),
+        name: f.file_name,
+        sha256: f.sha256,
+    }))
 }
 
 async fn render_form(
@@ -261,7 +304,24 @@ async fn render_form(
     editing: Option<(String, bool)>,
     saved: bool,
 ) -> Result<String, AppError> {
+    let msgs = Msgs::new(&page, state);
+    render_form_msgs(page, st, form, msgs, editing, saved).await
+}
+
+/// Renders the form with messages already translated (an upload's message carries the limit).
+async fn render_form_msgs(
+    page: PageCtx,
+    st: &AppState,
+    form: OrgForm,
+    msgs: Msgs,
+    editing: Option<(String, bool)>,
+    saved: bool,
+) -> Result<String, AppError> {
     let own = editing.as_ref().map(|(c, _)| c.clone()).unwrap_or_default();
+    let file = match &editing {
+        Some((code, _)) => file_view(st, &page, code).await?,
+        None => None,
+    };
     let parents = orgs::all(&st.db)
         .await?
         .into_iter()
@@ -269,7 +329,8 @@ async fn render_form(
         .map(|o| (o.code, o.name))
         .collect();
     let t = FormPage {
-        msgs: Msgs::new(&page, state),
+        msgs,
+        file,
         kinds: kind_options(&page),
         agreements: AGREEMENT_KINDS
             .iter()
@@ -357,19 +418,22 @@ async fn edit_form(
     shared::require_manage(&s)?;
     let org = shared::org_from_path(&st, raw).await?;
     shared::require_org(&s, org.id)?;
-    let parent_code = parent_code(&st, &org).await?;
-    let form = OrgForm::from_row(&org, parent_code);
-    let editing = Some((org.code.clone(), org.active));
-    let html = render_form(
-        page,
-        &st,
-        form,
-        &FormState::default(),
-        editing,
-        !q.tersimpan.is_empty(),
-    )
-    .await?;
+    let html = render_edit(page, &st, &org, Msgs::default(), !q.tersimpan.is_empty()).await?;
     Ok(Html(html))
+}
+
+/// The edit page of `org` as stored, with `msgs` (e.g. a refused upload next to its field).
+pub(super) async fn render_edit(
+    page: PageCtx,
+    st: &AppState,
+    org: &OrganisationRow,
+    msgs: Msgs,
+    saved: bool,
+) -> Result<String, AppError> {
+    let parent_code = parent_code(st, org).await?;
+    let form = OrgForm::from_row(org, parent_code);
+    let editing = Some((org.code.clone(), org.active));
+    render_form_msgs(page, st, form, msgs, editing, saved).await
 }
 
 async fn parent_code(st: &AppState, org: &OrganisationRow) -> Result<String, AppError> {

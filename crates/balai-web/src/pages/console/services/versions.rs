@@ -249,6 +249,24 @@ pub(super) async fn refuse_edit(
 }
 
 /// Maps a refused transition to the page message shown above the forms.
+/// Commits a version's status change and returns to the version page, or shows the page
+/// again saying why the change was refused (nothing is written then).
+async fn finish_transition<T>(
+    page: PageCtx,
+    t: &Target<'_>,
+    p: Pairs,
+    tx: balai_store::Tx,
+    outcome: Result<T, StandardError>,
+) -> Result<Response, AppError> {
+    match outcome {
+        Ok(_) => tx.commit().await?,
+        Err(StandardError::Store(e)) => return Err(e.into()),
+        Err(e) => return refuse(page, t, p, FieldErrors::new(), transition_message(&e)).await,
+    }
+    let to = format!("/konsol/layanan/{}/versi/{}", t.svc.code, t.v.version_no);
+    Ok(Redirect::to(&to).into_response())
+}
+
 fn transition_message(e: &StandardError) -> &'static str {
     match e {
         StandardError::ForumMissing => "csvc-forum-required",
@@ -305,30 +323,14 @@ pub(super) async fn open_consultation(
     }
     let ctx = audit_ctx(&s, &st);
     let mut tx = st.db.begin().await?;
-    match standards::open_for_comment_period(&mut tx, &ctx, v.id, from, until).await {
-        Ok(_) => tx.commit().await?,
-        Err(StandardError::Store(e)) => return Err(e.into()),
-        Err(e) => {
-            return refuse(
-                page,
-                &Target {
-                    st: &st,
-                    s: &s,
-                    svc: &svc,
-                    v: &v,
-                },
-                p,
-                FieldErrors::new(),
-                transition_message(&e),
-            )
-            .await;
-        }
-    }
-    Ok(Redirect::to(&format!(
-        "/konsol/layanan/{}/versi/{}",
-        svc.code, v.version_no
-    ))
-    .into_response())
+    let outcome = standards::open_for_comment_period(&mut tx, &ctx, v.id, from, until).await;
+    let t = Target {
+        st: &st,
+        s: &s,
+        svc: &svc,
+        v: &v,
+    };
+    finish_transition(page, &t, p, tx, outcome).await
 }
 
 pub(super) async fn back_to_draft(
@@ -344,30 +346,14 @@ pub(super) async fn back_to_draft(
     let v = load_version(&st, &svc, &no).await?;
     let ctx = audit_ctx(&s, &st);
     let mut tx = st.db.begin().await?;
-    match standards::back_to_draft(&mut tx, &ctx, v.id).await {
-        Ok(_) => tx.commit().await?,
-        Err(StandardError::Store(e)) => return Err(e.into()),
-        Err(e) => {
-            return refuse(
-                page,
-                &Target {
-                    st: &st,
-                    s: &s,
-                    svc: &svc,
-                    v: &v,
-                },
-                p,
-                FieldErrors::new(),
-                transition_message(&e),
-            )
-            .await;
-        }
-    }
-    Ok(Redirect::to(&format!(
-        "/konsol/layanan/{}/versi/{}",
-        svc.code, v.version_no
-    ))
-    .into_response())
+    let outcome = standards::back_to_draft(&mut tx, &ctx, v.id).await;
+    let t = Target {
+        st: &st,
+        s: &s,
+        svc: &svc,
+        v: &v,
+    };
+    finish_transition(page, &t, p, tx, outcome).await
 }
 
 /// Adopts the version: decree number and the date it takes effect; refused without the
@@ -404,28 +390,12 @@ pub(super) async fn adopt(
     let ctx = audit_ctx(&s, &st);
     let mut tx = st.db.begin().await?;
     let decree = p.get("decree_number").trim().to_string();
-    match standards::adopt(&mut tx, &ctx, v.id, &decree, effective).await {
-        Ok(_) => tx.commit().await?,
-        Err(StandardError::Store(e)) => return Err(e.into()),
-        Err(e) => {
-            return refuse(
-                page,
-                &Target {
-                    st: &st,
-                    s: &s,
-                    svc: &svc,
-                    v: &v,
-                },
-                p,
-                FieldErrors::new(),
-                transition_message(&e),
-            )
-            .await;
-        }
-    }
-    Ok(Redirect::to(&format!(
-        "/konsol/layanan/{}/versi/{}",
-        svc.code, v.version_no
-    ))
-    .into_response())
+    let outcome = standards::adopt(&mut tx, &ctx, v.id, &decree, effective).await;
+    let t = Target {
+        st: &st,
+        s: &s,
+        svc: &svc,
+        v: &v,
+    };
+    finish_transition(page, &t, p, tx, outcome).await
 }

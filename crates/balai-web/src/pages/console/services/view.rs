@@ -4,44 +4,14 @@
 //! completion times, and the mall's local date for comment periods.
 
 use balai_core::catalog::{ServiceMode, ServiceStandard};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::i18n::Lang;
 use crate::state::AppState;
 
 /// "3 Maret 2026" / "3 March 2026" (design.md: dates in text).
 pub(crate) fn fmt_date(lang: Lang, d: NaiveDate) -> String {
-    const ID: [&str; 12] = [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let months = if lang == Lang::En { EN } else { ID };
-    let month = months.get(d.month0() as usize).copied().unwrap_or_default();
-    format!("{} {month} {}", d.day(), d.year())
+    crate::pages::content::format::long_date(lang, d)
 }
 
 /// "Rp 150.000" (design.md: money).
