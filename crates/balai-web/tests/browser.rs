@@ -2,7 +2,7 @@
 //! and reads its standard in both languages; an administrator drafts, consults on and adopts a
 //! new standard version that a citizen commented on; every public page (and every console
 //! page) passes the accessibility check. Run with
-//! `cargo test -p balai-web --test browser -- --ignored --test-threads=1`
+//! `cargo test --workspace --test browser -- --ignored --test-threads=1`
 //! (needs Debian's `chromium` and `chromium-driver`). Failures leave a screenshot and the page's
 //! HTML under `/tmp/balai-browser/`.
 

@@ -139,11 +139,17 @@ async fn audit_verify_names_a_removed_audit_event() {
 async fn backup_and_restore_round_trip_with_checksum_on_sqlite() {
     let t = TestDb::new(false).await;
     assert!(t.balai(&["seed-demo"]).status.success());
+    // An uploaded file (an agreement PDF) travels with the backup.
+    let upload = t.dir.join("files/agreements/a.pdf");
+    std::fs::create_dir_all(upload.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&upload, b"%PDF-1.4 agreement\n%%EOF").expect("write");
     let file = t.dir.join("copy.db");
     let o = t.balai(&["backup", "--to", &file.to_string_lossy()]);
     assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("with 1 uploaded file(s)"), "{}", text(&o));
     assert!(file.exists());
     assert!(t.dir.join("copy.db.sha256").exists());
+    assert!(t.dir.join("copy.db.files/MANIFEST.sha256").exists());
     // A second backup to the same file is refused, not overwritten.
     let o = t.balai(&["backup", "--to", &file.to_string_lossy()]);
     assert!(!o.status.success());
@@ -155,6 +161,26 @@ async fn backup_and_restore_round_trip_with_checksum_on_sqlite() {
     assert!(text(&o).contains("intact"), "{}", text(&o));
     let o = target.balai(&["audit", "verify"]);
     assert!(o.status.success(), "{}", text(&o));
+    assert_eq!(
+        std::fs::read(target.dir.join("files/agreements/a.pdf")).expect("restored file"),
+        b"%PDF-1.4 agreement\n%%EOF"
+    );
+
+    // A changed uploaded file in the backup: nothing is restored.
+    std::fs::write(t.dir.join("copy.db.files/agreements/a.pdf"), b"changed").expect("tamper");
+    let again = TestDb::new(false).await;
+    let o = again.balai(&["restore", "--from", &file.to_string_lossy()]);
+    assert!(!o.status.success());
+    assert!(
+        text(&o).contains("agreements/a.pdf does not match its checksum"),
+        "{}",
+        text(&o)
+    );
+    assert!(
+        !again.dir.join("balai.db").exists(),
+        "nothing may be restored from a damaged backup"
+    );
+    again.drop_schema().await;
 
     // One changed byte: the checksum refuses the restore.
     let mut bytes = std::fs::read(&file).expect("read");

@@ -2,8 +2,8 @@
 //!
 //! SQLite: `VACUUM INTO` takes a consistent copy while the server keeps running. PostgreSQL:
 //! `pg_dump`'s custom format, which is consistent by itself. Either way a `FILE.sha256` sits
-//! beside the copy, and restore checks it, then verifies the audit chain of what it restored
-//! before putting it in place.
+//! beside the copy and the uploaded files go to `FILE.files/` with their own checksums; restore
+//! checks both, then verifies the audit chain of what it restored before putting it in place.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -20,7 +20,7 @@ fn checksum_path(file: &Path) -> PathBuf {
     PathBuf::from(p)
 }
 
-fn sha256_file(file: &Path) -> Result<String> {
+pub(super) fn sha256_file(file: &Path) -> Result<String> {
     let mut f =
         std::fs::File::open(file).with_context(|| format!("cannot read {}", file.display()))?;
     let mut h = Sha256::new();
@@ -67,7 +67,12 @@ pub async fn backup(cfg: &Config, to: &Path) -> Result<ExitCode> {
         .unwrap_or_default();
     std::fs::write(checksum_path(to), format!("{sum}  {name}\n"))
         .context("cannot write the checksum file")?;
-    println!("Backup written to {} (SHA-256 {sum}).", to.display());
+    let copied =
+        super::backup_files::copy_out(&cfg.files_dir(), &super::backup_files::files_dir_of(to))?;
+    println!(
+        "Backup written to {} (SHA-256 {sum}), with {copied} uploaded file(s).",
+        to.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -90,6 +95,26 @@ pub async fn restore(cfg: &Config, from: &Path) -> Result<ExitCode> {
             from.display()
         );
     }
+    // Check the uploaded files before touching anything, so a damaged backup restores nothing.
+    let files_src = super::backup_files::files_dir_of(from);
+    let files = if files_src.is_dir() {
+        super::backup_files::verify(&files_src)?
+    } else {
+        Vec::new()
+    };
+    let code = restore_database(cfg, from).await?;
+    if code == ExitCode::SUCCESS && !files.is_empty() {
+        super::backup_files::copy_in(&files_src, &files, &cfg.files_dir())?;
+        println!(
+            "Restored {} uploaded file(s) into {}.",
+            files.len(),
+            cfg.files_dir().display()
+        );
+    }
+    Ok(code)
+}
+
+async fn restore_database(cfg: &Config, from: &Path) -> Result<ExitCode> {
     let url = cfg.database_url();
     if let Some(path) = url.strip_prefix("sqlite://") {
         restore_sqlite(cfg, from, Path::new(path)).await

@@ -2,6 +2,7 @@
 //! `restore`, `calendar`, `openapi`.
 
 mod backup;
+mod backup_files;
 mod calendar;
 mod user;
 
