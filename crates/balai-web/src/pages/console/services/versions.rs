@@ -287,49 +287,25 @@ pub(super) async fn open_consultation(
     s.actor
         .require_org(Permission::StandardDraft, svc.organisation_id)?;
     let v = load_version(&st, &svc, &no).await?;
-    let mut errs = FieldErrors::new();
-    let from = date_field(&p, "comment_from", &mut errs);
-    let until = date_field(&p, "comment_until", &mut errs);
-    let (Some(from), Some(until)) = (from, until) else {
-        return refuse(
-            page,
-            &Target {
-                st: &st,
-                s: &s,
-                svc: &svc,
-                v: &v,
-            },
-            p,
-            errs,
-            "",
-        )
-        .await;
-    };
-    if until < from {
-        errs.add("comment_until", "err-date-order");
-        return refuse(
-            page,
-            &Target {
-                st: &st,
-                s: &s,
-                svc: &svc,
-                v: &v,
-            },
-            p,
-            errs,
-            "",
-        )
-        .await;
-    }
-    let ctx = audit_ctx(&s, &st);
-    let mut tx = st.db.begin().await?;
-    let outcome = standards::open_for_comment_period(&mut tx, &ctx, v.id, from, until).await;
     let t = Target {
         st: &st,
         s: &s,
         svc: &svc,
         v: &v,
     };
+    let mut errs = FieldErrors::new();
+    let from = date_field(&p, "comment_from", &mut errs);
+    let until = date_field(&p, "comment_until", &mut errs);
+    let (Some(from), Some(until)) = (from, until) else {
+        return refuse(page, &t, p, errs, "").await;
+    };
+    if until < from {
+        errs.add("comment_until", "err-date-order");
+        return refuse(page, &t, p, errs, "").await;
+    }
+    let ctx = audit_ctx(&s, &st);
+    let mut tx = st.db.begin().await?;
+    let outcome = standards::open_for_comment_period(&mut tx, &ctx, v.id, from, until).await;
     finish_transition(page, &t, p, tx, outcome).await
 }
 
@@ -344,15 +320,15 @@ pub(super) async fn back_to_draft(
     s.actor
         .require_org(Permission::StandardDraft, svc.organisation_id)?;
     let v = load_version(&st, &svc, &no).await?;
-    let ctx = audit_ctx(&s, &st);
-    let mut tx = st.db.begin().await?;
-    let outcome = standards::back_to_draft(&mut tx, &ctx, v.id).await;
     let t = Target {
         st: &st,
         s: &s,
         svc: &svc,
         v: &v,
     };
+    let ctx = audit_ctx(&s, &st);
+    let mut tx = st.db.begin().await?;
+    let outcome = standards::back_to_draft(&mut tx, &ctx, v.id).await;
     finish_transition(page, &t, p, tx, outcome).await
 }
 
@@ -369,33 +345,21 @@ pub(super) async fn adopt(
     s.actor
         .require_org(Permission::StandardAdopt, svc.organisation_id)?;
     let v = load_version(&st, &svc, &no).await?;
-    let mut errs = FieldErrors::new();
-    balai_core::text::check_len("decree_number", p.get("decree_number"), 1, 200, &mut errs);
-    let effective = date_field(&p, "effective_from", &mut errs);
-    let Some(effective) = effective.filter(|_| errs.is_empty()) else {
-        return refuse(
-            page,
-            &Target {
-                st: &st,
-                s: &s,
-                svc: &svc,
-                v: &v,
-            },
-            p,
-            errs,
-            "",
-        )
-        .await;
-    };
-    let ctx = audit_ctx(&s, &st);
-    let mut tx = st.db.begin().await?;
-    let decree = p.get("decree_number").trim().to_string();
-    let outcome = standards::adopt(&mut tx, &ctx, v.id, &decree, effective).await;
     let t = Target {
         st: &st,
         s: &s,
         svc: &svc,
         v: &v,
     };
+    let mut errs = FieldErrors::new();
+    balai_core::text::check_len("decree_number", p.get("decree_number"), 1, 200, &mut errs);
+    let effective = date_field(&p, "effective_from", &mut errs);
+    let Some(effective) = effective.filter(|_| errs.is_empty()) else {
+        return refuse(page, &t, p, errs, "").await;
+    };
+    let ctx = audit_ctx(&s, &st);
+    let mut tx = st.db.begin().await?;
+    let decree = p.get("decree_number").trim().to_string();
+    let outcome = standards::adopt(&mut tx, &ctx, v.id, &decree, effective).await;
     finish_transition(page, &t, p, tx, outcome).await
 }
