@@ -105,6 +105,7 @@ impl TestApp {
         let addr = listener.local_addr().expect("addr");
         let app = balai_web::router(state.clone());
         let server = tokio::spawn(async move {
+            let app = app.into_make_service_with_connect_info::<SocketAddr>();
             let _ = axum::serve(listener, app).await;
         });
         let client = reqwest::Client::builder()

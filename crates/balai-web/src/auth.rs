@@ -95,11 +95,23 @@ pub async fn request_context(
             Err(e) => tracing::error!(error = %e, "session lookup failed"),
         }
     }
-    let ip = headers
+    // The client's address keys the rate limits. `X-Forwarded-For` is anyone's to write, so it
+    // counts only when the operator says a reverse proxy sets it.
+    let peer = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string());
+    let forwarded = headers
         .get("x-forwarded-for")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split(',').next())
-        .map(|s| s.trim().to_string());
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    let ip = if state.config.trust_proxy {
+        forwarded.or(peer)
+    } else {
+        peer
+    };
     let ctx = RequestCtx {
         lang,
         path: req.uri().path().to_string(),

@@ -21,6 +21,8 @@ pub struct WebConfig {
     pub session_hours: i64,
     /// TOTP issuer shown in authenticator apps.
     pub totp_issuer: String,
+    /// Whether a reverse proxy in front sets `X-Forwarded-For` (then it names the client).
+    pub trust_proxy: bool,
 }
 
 impl Default for WebConfig {
@@ -30,6 +32,7 @@ impl Default for WebConfig {
             max_body_bytes: 12 * 1024 * 1024,
             session_hours: 12,
             totp_issuer: "Balai".into(),
+            trust_proxy: false,
         }
     }
 }

@@ -104,3 +104,38 @@ async fn swagger_ui_and_openapi_are_served_from_the_binary() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_forged_forwarded_for_header_does_not_escape_the_login_rate_limit() {
+    for b in backends() {
+        let app = TestApp::spawn(b).await;
+        let csrf = app.csrf().await;
+        let mut last = 0;
+        // Each attempt claims another client address and another account; without a trusted
+        // proxy the limit keys on the socket's address, so the attempts still add up.
+        for i in 0..40 {
+            let email = format!("orang{i}@contoh.id");
+            let forged = format!("10.0.{}.{}", i / 250, i % 250);
+            let r = app
+                .client
+                .post(app.at("/masuk"))
+                .header("x-forwarded-for", forged)
+                .form(&[
+                    ("email", email.as_str()),
+                    ("password", "salah-sekali-123"),
+                    ("csrf", csrf.as_str()),
+                ])
+                .send()
+                .await
+                .expect("post");
+            last = r.status().as_u16();
+            if last == 429 {
+                break;
+            }
+        }
+        assert_eq!(
+            last, 429,
+            "the per-address limit must hold whatever the header says"
+        );
+    }
+}

@@ -24,6 +24,8 @@ pub struct Config {
     pub db_max_connections: u32,
     /// Apply migrations on start (default true).
     pub migrate_on_start: bool,
+    /// A reverse proxy sets `X-Forwarded-For` (default false: the socket's address is used).
+    pub trust_proxy: bool,
     pub log: String,
 }
 
@@ -54,6 +56,7 @@ impl Default for Config {
             session_hours: 12,
             db_max_connections: 16,
             migrate_on_start: true,
+            trust_proxy: false,
             log: "info".into(),
         }
     }
@@ -114,6 +117,9 @@ impl Config {
         }
         if let Some(v) = get("BALAI_MIGRATE_ON_START") {
             self.migrate_on_start = !matches!(v.as_str(), "0" | "false" | "no");
+        }
+        if let Some(v) = get("BALAI_TRUST_PROXY") {
+            self.trust_proxy = matches!(v.as_str(), "1" | "true" | "yes");
         }
         if self.max_body_mib == 0 || self.session_hours <= 0 {
             bail!("max_body_mib and session_hours must be greater than zero");

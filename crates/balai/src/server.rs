@@ -46,6 +46,7 @@ pub async fn serve(cfg: &Config, db: Db) -> Result<()> {
         public_url: cfg.public_url(),
         max_body_bytes: cfg.max_body_mib * 1024 * 1024,
         session_hours: cfg.session_hours,
+        trust_proxy: cfg.trust_proxy,
         ..Default::default()
     };
     let state = balai_web::AppState::new(db.clone(), Arc::new(SystemClock), web, Arc::new(files));
@@ -59,6 +60,7 @@ pub async fn serve(cfg: &Config, db: Db) -> Result<()> {
         .with_context(|| format!("cannot listen on {}", cfg.listen))?;
     let housekeeping = tokio::spawn(housekeeping(db.clone()));
     let app = balai_web::router(state);
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     let served = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
