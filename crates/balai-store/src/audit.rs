@@ -266,6 +266,23 @@ pub struct Snapshot {
     pub state: serde_json::Value,
 }
 
+/// Snapshots of `rows`, each serialised exactly as its area audits it.
+pub fn snapshots_of<T: Serialize>(
+    subject_type: &'static str,
+    rows: Vec<T>,
+    id: impl Fn(&T) -> String,
+) -> Result<Vec<Snapshot>> {
+    rows.into_iter()
+        .map(|r| {
+            Ok(Snapshot {
+                subject_type,
+                subject_id: id(&r),
+                state: serde_json::to_value(&r)?,
+            })
+        })
+        .collect()
+}
+
 /// Walks the chain, then compares `snapshots` (every audited record) with the chain's view.
 pub async fn verify(db: &Db, snapshots: Vec<Snapshot>) -> Result<Report> {
     let mut problems = Vec::new();

@@ -77,13 +77,5 @@ pub async fn insert(tx: &mut Tx, ctx: &AuditCtx, file: &NewFile) -> Result<Store
 pub async fn snapshots(db: &Db) -> Result<Vec<Snapshot>> {
     let rows = crate::on_db!(db.write(), p => sqlx::query_as::<_, StoredFileRow>(ALL)
         .fetch_all(p).await)?;
-    rows.into_iter()
-        .map(|r| {
-            Ok(Snapshot {
-                subject_type: SUBJECT,
-                subject_id: r.id.to_string(),
-                state: serde_json::to_value(&r)?,
-            })
-        })
-        .collect()
+    audit::snapshots_of(SUBJECT, rows, |r| r.id.to_string())
 }

@@ -326,13 +326,5 @@ pub async fn snapshots(db: &Db) -> Result<Vec<Snapshot>> {
     let sql = concat!("SELECT ", officer_cols!(), " FROM officers f ORDER BY f.id");
     let rows = crate::on_db!(db.write(), p => sqlx::query_as::<_, OfficerRow>(sql)
         .fetch_all(p).await)?;
-    rows.into_iter()
-        .map(|r| {
-            Ok(Snapshot {
-                subject_type: SUBJECT,
-                subject_id: r.id.to_string(),
-                state: serde_json::to_value(&r)?,
-            })
-        })
-        .collect()
+    audit::snapshots_of(SUBJECT, rows, |r| r.id.to_string())
 }

@@ -492,13 +492,5 @@ pub async fn import_adopted_version(
 /// Snapshots of every standard version, for `audit verify`.
 pub async fn snapshots(db: &Db) -> crate::Result<Vec<Snapshot>> {
     let rows = crate::on_db!(db.write(), p => sqlx::query_as::<_, VersionRow>(select_row!()).fetch_all(p).await)?;
-    rows.into_iter()
-        .map(|r| {
-            Ok(Snapshot {
-                subject_type: SUBJECT,
-                subject_id: r.id.to_string(),
-                state: serde_json::to_value(&r)?,
-            })
-        })
-        .collect()
+    audit::snapshots_of(SUBJECT, rows, |r| r.id.to_string())
 }
