@@ -34,6 +34,7 @@ pub struct Db {
     read: Pool,
     write: Pool,
     engine: Engine,
+    batcher: crate::batch::LazyBatcher,
 }
 
 /// How to open the database.
@@ -133,6 +134,7 @@ impl Db {
             read: Pool::Sqlite(read),
             write: Pool::Sqlite(write),
             engine: Engine::Sqlite,
+            batcher: Default::default(),
         })
     }
 
@@ -166,6 +168,7 @@ impl Db {
             read: Pool::Postgres(read),
             write: Pool::Postgres(write),
             engine: Engine::Postgres,
+            batcher: Default::default(),
         })
     }
 
@@ -201,6 +204,11 @@ impl Db {
         Ok(Tx { inner })
     }
 
+    /// The group-commit writer for high-rate submissions (see [`crate::batch`]).
+    pub fn batcher(&self) -> crate::batch::Batcher {
+        self.batcher.get(&self.write)
+    }
+
     /// Whether the database answers (for `/readyz`).
     pub async fn ping(&self) -> Result<()> {
         crate::on_db!(&self.read, p => sqlx::query("SELECT 1").execute(p).await.map(|r| r.rows_affected()))?;
@@ -230,6 +238,10 @@ pub enum TxInner {
 }
 
 impl Tx {
+    pub(crate) fn from_inner(inner: TxInner) -> Tx {
+        Tx { inner }
+    }
+
     #[doc(hidden)]
     pub fn inner_mut(&mut self) -> &mut TxInner {
         &mut self.inner

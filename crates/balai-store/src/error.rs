@@ -19,6 +19,10 @@ pub enum StoreError {
     /// Stored data could not be read back into its type (a bug or a hand-edited row).
     #[error("corrupt data: {0}")]
     Corrupt(String),
+    /// The database could not take the write now (a failed commit, a stopped commit loop);
+    /// nothing of it was stored and the caller may try again.
+    #[error("unavailable: {0}")]
+    Unavailable(String),
     #[error("configuration: {0}")]
     Config(String),
     #[error("migration failed: {0}")]

@@ -5,6 +5,7 @@
 //! module matches on [`Engine`] itself; handlers never see SQL.
 
 pub mod audit;
+pub mod batch;
 pub mod calendar;
 pub mod charters;
 pub mod consultation;

@@ -43,6 +43,9 @@ pub enum AppError {
     RateLimited,
     #[error("payload too large")]
     TooLarge,
+    /// The database could not take a write now; nothing was stored, the client may retry.
+    #[error("service unavailable")]
+    Unavailable,
     #[error("internal error")]
     Internal(String),
 }
@@ -66,6 +69,7 @@ impl AppError {
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -80,6 +84,7 @@ impl AppError {
             AppError::Conflict(_) => ("error-409-title", "error-409-body"),
             AppError::RateLimited => ("error-429-title", "error-429-body"),
             AppError::TooLarge => ("error-413-title", "error-413-body"),
+            AppError::Unavailable => ("error-503-title", "error-503-body"),
             AppError::Internal(_) => ("error-500-title", "error-500-body"),
         }
     }
@@ -90,6 +95,10 @@ impl From<StoreError> for AppError {
         match e {
             StoreError::NotFound(_) => AppError::NotFound,
             StoreError::Duplicate(m) | StoreError::Conflict(m) => AppError::Conflict(m),
+            StoreError::Unavailable(m) => {
+                tracing::warn!(error = %m, "a write could not be committed");
+                AppError::Unavailable
+            }
             other => {
                 tracing::error!(error = %other, "store error");
                 AppError::Internal(other.to_string())

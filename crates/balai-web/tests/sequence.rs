@@ -48,3 +48,63 @@ async fn concurrent_transactions_get_every_number_exactly_once() {
         tx.commit().await.expect("commit");
     }
 }
+
+/// Group commit (`balai_store::batch`): many concurrent submissions share transactions, each
+/// gets its own number exactly once, and one that fails is undone alone — its number and its
+/// audit event with it — while the rest of its batch commits.
+#[tokio::test]
+async fn batched_submissions_commit_together_and_fail_alone() {
+    use balai_core::identity::Actor;
+    use balai_store::StoreError;
+    use balai_store::audit::{self, AuditCtx, Change};
+    use futures::FutureExt;
+
+    for b in backends() {
+        let app = TestApp::spawn(b).await;
+        let batcher = app.db.batcher();
+        let mut tasks = Vec::new();
+        for i in 0..200u32 {
+            let batcher = batcher.clone();
+            tasks.push(tokio::spawn(async move {
+                batcher
+                    .run(move |tx| {
+                        async move {
+                            let n = sequence::next(tx, "BATCH").await?;
+                            let ctx = AuditCtx::new(Actor::system(), None, chrono::Utc::now());
+                            audit::record(tx, &ctx, Change::new("note", "batch_test", n)).await?;
+                            if i % 7 == 3 {
+                                return Err(StoreError::Conflict(format!("job {i} refused")));
+                            }
+                            Ok(n)
+                        }
+                        .boxed()
+                    })
+                    .await
+            }));
+        }
+        let (mut ok, mut refused) = (Vec::new(), 0);
+        for t in tasks {
+            match t.await.expect("task") {
+                Ok(n) => ok.push(n),
+                Err(StoreError::Conflict(_)) => refused += 1,
+                Err(e) => panic!("{b:?}: unexpected error {e}"),
+            }
+        }
+        ok.sort_unstable();
+        let expected_ok = (0..200u32).filter(|i| i % 7 != 3).count();
+        assert_eq!(refused, 200 - expected_ok, "{b:?}");
+        assert_eq!(
+            ok,
+            (1..=expected_ok as i64).collect::<Vec<_>>(),
+            "{b:?}: refused jobs gave their numbers back"
+        );
+        let report = balai_store::snapshots::verify(&app.db)
+            .await
+            .expect("verify");
+        assert!(report.problems.is_empty(), "{b:?}: {:?}", report.problems);
+        assert_eq!(
+            report.events, expected_ok as i64,
+            "{b:?}: one event per kept job"
+        );
+    }
+}
