@@ -214,6 +214,8 @@ fn parse_message(raw: &str, mail: &mut ReceivedMail) {
 /// Decodes RFC 2047 encoded words (`=?utf-8?b?…?=`, `=?utf-8?q?…?=`) in a header value.
 fn decode_words(value: &str) -> String {
     let mut out = String::new();
+    // Whitespace between two encoded words is not part of the text (RFC 2047 §6.2).
+    let mut last_encoded = false;
     for word in value.split(' ') {
         let decoded = word
             .strip_prefix("=?")
@@ -230,15 +232,13 @@ fn decode_words(value: &str) -> String {
                     _ => None,
                 }
             });
-        match decoded {
-            Some(d) => out.push_str(&d),
-            None => {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(word);
-            }
+        let encoded = decoded.is_some();
+        let joins_previous = encoded && last_encoded;
+        if !out.is_empty() && !joins_previous {
+            out.push(' ');
         }
+        out.push_str(decoded.as_deref().unwrap_or(word));
+        last_encoded = encoded;
     }
     out
 }
