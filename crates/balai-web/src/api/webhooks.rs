@@ -25,16 +25,26 @@ use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/webhooks", get(list).post(create))
-        .route("/webhooks/{id}", get(one))
-        .route("/webhooks/{id}/deactivate", post(deactivate))
-        .route("/webhooks/{id}/deliveries", get(deliveries))
-        .route("/webhooks/deliveries/{id}/redeliver", post(redeliver))
+        .route("/webhooks", get(list_webhooks).post(create_webhook))
+        .route("/webhooks/{id}", get(get_webhook))
+        .route("/webhooks/{id}/deactivate", post(deactivate_webhook))
+        .route("/webhooks/{id}/deliveries", get(list_deliveries))
+        .route(
+            "/webhooks/deliveries/{id}/redeliver",
+            post(redeliver_delivery),
+        )
 }
 
 #[derive(utoipa::OpenApi)]
 #[openapi(
-    paths(list, create, one, deactivate, deliveries, redeliver),
+    paths(
+        list_webhooks,
+        create_webhook,
+        get_webhook,
+        deactivate_webhook,
+        list_deliveries,
+        redeliver_delivery
+    ),
     components(schemas(Endpoint, EndpointList, CreatedEndpoint, NewEndpointBody, Delivery, DeliveryList)),
     tags((name = "webhooks", description = "Signed webhooks to integrations: application.submitted, .returned, .decided, .signed, .paid, .collected"))
 )]
@@ -171,7 +181,7 @@ fn number(q: &HashMap<String, String>, key: &str, default: i64, max: i64) -> Res
         (status = 403, body = Problem, content_type = "application/problem+json")
     )
 )]
-async fn list(
+async fn list_webhooks(
     State(st): State<AppState>,
     client: ApiClient,
     Query(q): Query<HashMap<String, String>>,
@@ -206,7 +216,7 @@ async fn list(
         (status = 422, body = Problem, content_type = "application/problem+json")
     )
 )]
-async fn create(
+async fn create_webhook(
     State(st): State<AppState>,
     client: ApiClient,
     req: RequestCtx,
@@ -244,7 +254,7 @@ async fn create(
         (status = 404, body = Problem, content_type = "application/problem+json")
     )
 )]
-async fn one(
+async fn get_webhook(
     State(st): State<AppState>,
     client: ApiClient,
     raw: Result<Path<String>, PathRejection>,
@@ -267,7 +277,7 @@ async fn one(
         (status = 404, body = Problem, content_type = "application/problem+json")
     )
 )]
-async fn deactivate(
+async fn deactivate_webhook(
     State(st): State<AppState>,
     client: ApiClient,
     req: RequestCtx,
@@ -297,7 +307,7 @@ async fn deactivate(
         (status = 404, body = Problem, content_type = "application/problem+json")
     )
 )]
-async fn deliveries(
+async fn list_deliveries(
     State(st): State<AppState>,
     client: ApiClient,
     raw: Result<Path<String>, PathRejection>,
@@ -326,7 +336,7 @@ async fn deliveries(
         (status = 409, description = "Still pending", body = Problem, content_type = "application/problem+json")
     )
 )]
-async fn redeliver(
+async fn redeliver_delivery(
     State(st): State<AppState>,
     client: ApiClient,
     req: RequestCtx,
