@@ -235,6 +235,11 @@ async fn a_job_of_an_unknown_kind_is_given_up_at_once() {
         let job = jobs::get(&app.db, id).await.unwrap().unwrap();
         assert_eq!((job.status.as_str(), job.attempts), ("dead", 1), "{b:?}");
         assert!(job.last_error.unwrap().contains("no handler"));
+        let (_, metrics) = app.get_text("/metrics").await;
+        assert!(
+            metrics.contains("balai_jobs{status=\"dead\"} 1"),
+            "{metrics}"
+        );
     }
 }
 
