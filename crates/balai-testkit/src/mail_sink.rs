@@ -35,6 +35,7 @@ struct Shared {
 pub struct MailSink {
     pub port: u16,
     shared: Arc<Mutex<Shared>>,
+    arrived: Arc<tokio::sync::Notify>,
     task: tokio::task::JoinHandle<()>,
 }
 
@@ -43,13 +44,19 @@ impl MailSink {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let port = listener.local_addr().expect("addr").port();
         let shared = Arc::new(Mutex::new(Shared::default()));
-        let s = shared.clone();
+        let arrived = Arc::new(tokio::sync::Notify::new());
+        let (s, a) = (shared.clone(), arrived.clone());
         let task = tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
-                tokio::spawn(session(stream, s.clone()));
+                tokio::spawn(session(stream, s.clone(), a.clone()));
             }
         });
-        MailSink { port, shared, task }
+        MailSink {
+            port,
+            shared,
+            arrived,
+            task,
+        }
     }
 
     /// The URL Balai sends to (`smtp://127.0.0.1:PORT?tls=none`).
@@ -60,6 +67,18 @@ impl MailSink {
     /// Every message accepted so far.
     pub fn mails(&self) -> Vec<ReceivedMail> {
         self.lock().mails.clone()
+    }
+
+    /// Waits until at least `n` messages arrived (woken by each arrival, no polling).
+    pub async fn wait_for(&self, n: usize) -> Vec<ReceivedMail> {
+        loop {
+            let notified = self.arrived.notified();
+            let mails = self.mails();
+            if mails.len() >= n {
+                return mails;
+            }
+            notified.await;
+        }
     }
 
     /// Answers the next `n` connections with `421` (service not available) and closes them.
@@ -78,7 +97,7 @@ impl Drop for MailSink {
     }
 }
 
-async fn session(stream: TcpStream, shared: Arc<Mutex<Shared>>) {
+async fn session(stream: TcpStream, shared: Arc<Mutex<Shared>>, arrived: Arc<tokio::sync::Notify>) {
     let (r, mut w) = stream.into_split();
     let mut lines = BufReader::new(r);
     let refuse = {
@@ -136,6 +155,7 @@ async fn session(stream: TcpStream, shared: Arc<Mutex<Shared>>) {
                 .unwrap_or_else(PoisonError::into_inner)
                 .mails
                 .push(done);
+            arrived.notify_waiters();
             b"250 queued\r\n"
         } else if upper.starts_with("QUIT") {
             let _ = w.write_all(b"221 bye\r\n").await;

@@ -306,3 +306,30 @@ async fn committing_a_job_wakes_this_processs_worker() {
             .unwrap();
     }
 }
+
+#[tokio::test]
+async fn the_serve_worker_loop_sends_a_committed_notice_at_once_and_stops_on_request() {
+    for b in backends() {
+        let sink = MailSink::start().await;
+        let app = TestApp::spawn_with(b, |c| {
+            c.notify.smtp_url = Some(sink.url());
+            c.notify.mail_from = "noreply@mesujikab.go.id".into();
+        })
+        .await;
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let worker = tokio::spawn(balai_web::jobs::worker_loop(app.state.clone(), stopped));
+        let id = queue(&app, notice(Channel::Email, "pemohon@example.id", "loop")).await;
+        let mails = tokio::time::timeout(std::time::Duration::from_secs(10), sink.wait_for(1))
+            .await
+            .expect("the worker sent the mail");
+        assert_eq!(mails[0].to, vec!["pemohon@example.id".to_string()], "{b:?}");
+        stop.send(true).unwrap();
+        tokio::time::timeout(std::time::Duration::from_secs(10), worker)
+            .await
+            .expect("the worker stops when told")
+            .unwrap();
+        // The mail left before the outcome was recorded; the worker finished recording it.
+        assert_eq!(notification(&app, id).await.status, "sent");
+        assert_audit_clean(&app).await;
+    }
+}
