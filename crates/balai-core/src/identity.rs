@@ -71,6 +71,8 @@ string_enum! {
         QueueServe = "queue_serve", "Melayani antrean", "Serve the queue";
         PersonalDataView = "personal_data_view", "Melihat data pribadi tanpa samaran",
             "View unmasked personal data";
+        NotificationsResend = "notifications_resend", "Mengirim ulang notifikasi yang gagal",
+            "Send failed notifications again";
     }
 }
 
@@ -79,12 +81,14 @@ use Permission as P;
 /// Citizens act on their own records, which is checked by ownership, not by permission.
 const WARGA: &[Permission] = &[];
 /// Counter officers serve the queue, receive and verify applications (requirements
-/// "petugas"), and see the applicant's NIK to check it against the ID card.
+/// "petugas"), see the applicant's NIK to check it against the ID card, and send a failed
+/// notice to an applicant again (they are the applicant's contact at the counter).
 const PETUGAS: &[Permission] = &[
     P::CatalogRead,
     P::QueueServe,
     P::ApplicationsWork,
     P::PersonalDataView,
+    P::NotificationsResend,
 ];
 /// The technical team inspects and recommends on applications forwarded to it.
 const TIM_TEKNIS: &[Permission] = &[P::CatalogRead, P::ApplicationsWork, P::PersonalDataView];
@@ -99,11 +103,17 @@ const PEJABAT: &[Permission] = &[
     P::ReportsRead,
     P::PersonalDataView,
 ];
-/// The complaint manager handles complaints and needs the complainant's identity.
-const PENGELOLA_PENGADUAN: &[Permission] =
-    &[P::CatalogRead, P::ComplaintsHandle, P::PersonalDataView];
+/// The complaint manager handles complaints, needs the complainant's identity, and sends a
+/// failed notice to a complainant again.
+const PENGELOLA_PENGADUAN: &[Permission] = &[
+    P::CatalogRead,
+    P::ComplaintsHandle,
+    P::PersonalDataView,
+    P::NotificationsResend,
+];
 /// The mall organiser manages organisations, counters, services, users and access rights
-/// (Batang Pasal 5(5)), the calendar, announcements and the standards consultation. It does not
+/// (Batang Pasal 5(5)), the calendar, announcements, the standards consultation, integrations
+/// (API tokens, webhooks) and notifications that failed. It does not
 /// read the audit trail: the one who administers is not the one who reviews.
 const ADMIN_MPP: &[Permission] = &[
     P::CatalogRead,
@@ -116,6 +126,7 @@ const ADMIN_MPP: &[Permission] = &[
     P::CalendarManage,
     P::AnnouncementsManage,
     P::ReportsRead,
+    P::NotificationsResend,
 ];
 /// Leadership reads dashboards and reports, read-only (Mesuji Pasal 13; Seluma Pasal 6–7).
 const PIMPINAN: &[Permission] = &[P::CatalogRead, P::ReportsRead];

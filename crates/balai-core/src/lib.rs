@@ -19,6 +19,7 @@ pub mod error;
 pub mod files;
 pub mod identity;
 pub mod ids;
+pub mod notify;
 pub mod text;
 
 pub use clock::{Clock, FixedClock, SystemClock};

@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use futures::FutureExt;
 use futures::future::BoxFuture;
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{Notify, mpsc, oneshot};
 
 use crate::db::TxInner;
 use crate::{Pool, Result, StoreError, Tx};
@@ -52,8 +52,13 @@ impl Batcher {
     /// Starts the commit loop on the current tokio runtime. The loop ends when every clone of
     /// the returned handle is dropped.
     pub fn start(write: Pool) -> Batcher {
+        Self::start_with_signal(write, None)
+    }
+
+    /// Like [`Batcher::start`]; a batch that enqueued a job notifies `jobs_signal` on commit.
+    pub(crate) fn start_with_signal(write: Pool, jobs_signal: Option<Arc<Notify>>) -> Batcher {
         let (queue, rx) = mpsc::channel(QUEUE_DEPTH);
-        tokio::spawn(commit_loop(write, rx));
+        tokio::spawn(commit_loop(write, rx, jobs_signal));
         Batcher { queue }
     }
 
@@ -82,7 +87,7 @@ impl Batcher {
     }
 }
 
-async fn commit_loop(write: Pool, mut rx: mpsc::Receiver<Job>) {
+async fn commit_loop(write: Pool, mut rx: mpsc::Receiver<Job>, signal: Option<Arc<Notify>>) {
     while let Some(first) = rx.recv().await {
         let mut jobs = vec![first];
         while jobs.len() < MAX_BATCH {
@@ -91,13 +96,13 @@ async fn commit_loop(write: Pool, mut rx: mpsc::Receiver<Job>) {
                 Err(_) => break,
             }
         }
-        run_batch(&write, jobs).await;
+        run_batch(&write, jobs, signal.clone()).await;
     }
 }
 
 /// Runs one batch; every job's caller hears exactly once.
-async fn run_batch(write: &Pool, jobs: Vec<Job>) {
-    let mut tx = match begin(write).await {
+async fn run_batch(write: &Pool, jobs: Vec<Job>, signal: Option<Arc<Notify>>) {
+    let mut tx = match begin(write, signal).await {
         Ok(tx) => tx,
         Err(e) => {
             let msg = e.to_string();
@@ -160,12 +165,12 @@ async fn exec(tx: &mut Tx, sql: &'static str) -> Result<()> {
     Ok(())
 }
 
-async fn begin(write: &Pool) -> Result<Tx> {
+async fn begin(write: &Pool, signal: Option<Arc<Notify>>) -> Result<Tx> {
     let inner = match write {
         Pool::Sqlite(p) => TxInner::Sqlite(p.begin().await?),
         Pool::Postgres(p) => TxInner::Postgres(p.begin().await?),
     };
-    Ok(Tx::from_inner(inner))
+    Ok(Tx::from_inner(inner, signal))
 }
 
 /// A lazily started [`Batcher`] shared by every clone of a [`crate::Db`]: started on first use
@@ -174,7 +179,9 @@ async fn begin(write: &Pool) -> Result<Tx> {
 pub(crate) struct LazyBatcher(Arc<std::sync::OnceLock<Batcher>>);
 
 impl LazyBatcher {
-    pub(crate) fn get(&self, write: &Pool) -> Batcher {
-        self.0.get_or_init(|| Batcher::start(write.clone())).clone()
+    pub(crate) fn get(&self, write: &Pool, jobs_signal: &Arc<Notify>) -> Batcher {
+        self.0
+            .get_or_init(|| Batcher::start_with_signal(write.clone(), Some(jobs_signal.clone())))
+            .clone()
     }
 }

@@ -1,11 +1,13 @@
 //! Connecting to SQLite or PostgreSQL, chosen by the URL's scheme, and transactions.
 
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
+use tokio::sync::Notify;
 
 use crate::{Result, StoreError};
 
@@ -35,6 +37,9 @@ pub struct Db {
     write: Pool,
     engine: Engine,
     batcher: crate::batch::LazyBatcher,
+    /// Told when a transaction that enqueued a job commits, so this process's worker wakes
+    /// at once instead of at its next poll.
+    jobs_signal: Arc<Notify>,
 }
 
 /// How to open the database.
@@ -135,6 +140,7 @@ impl Db {
             write: Pool::Sqlite(write),
             engine: Engine::Sqlite,
             batcher: Default::default(),
+            jobs_signal: Default::default(),
         })
     }
 
@@ -169,6 +175,7 @@ impl Db {
             write: Pool::Postgres(write),
             engine: Engine::Postgres,
             batcher: Default::default(),
+            jobs_signal: Default::default(),
         })
     }
 
@@ -201,12 +208,18 @@ impl Db {
             Pool::Sqlite(p) => TxInner::Sqlite(p.begin().await?),
             Pool::Postgres(p) => TxInner::Postgres(p.begin().await?),
         };
-        Ok(Tx { inner })
+        Ok(Tx::from_inner(inner, Some(self.jobs_signal.clone())))
     }
 
     /// The group-commit writer for high-rate submissions (see [`crate::batch`]).
     pub fn batcher(&self) -> crate::batch::Batcher {
-        self.batcher.get(&self.write)
+        self.batcher.get(&self.write, &self.jobs_signal)
+    }
+
+    /// Notified after a transaction of this process that enqueued a job commits (the worker
+    /// loop waits on it between polls).
+    pub fn jobs_signal(&self) -> Arc<Notify> {
+        self.jobs_signal.clone()
     }
 
     /// Whether the database answers (for `/readyz`).
@@ -229,6 +242,8 @@ impl Db {
 /// A write transaction on either engine. Dropped without [`Tx::commit`], it rolls back.
 pub struct Tx {
     inner: TxInner,
+    jobs_signal: Option<Arc<Notify>>,
+    enqueued_jobs: bool,
 }
 
 #[doc(hidden)]
@@ -238,8 +253,17 @@ pub enum TxInner {
 }
 
 impl Tx {
-    pub(crate) fn from_inner(inner: TxInner) -> Tx {
-        Tx { inner }
+    pub(crate) fn from_inner(inner: TxInner, jobs_signal: Option<Arc<Notify>>) -> Tx {
+        Tx {
+            inner,
+            jobs_signal,
+            enqueued_jobs: false,
+        }
+    }
+
+    /// Marks that a job was enqueued: the worker is woken when this transaction commits.
+    pub(crate) fn note_job_enqueued(&mut self) {
+        self.enqueued_jobs = true;
     }
 
     #[doc(hidden)]
@@ -258,6 +282,9 @@ impl Tx {
         match self.inner {
             TxInner::Sqlite(t) => t.commit().await?,
             TxInner::Postgres(t) => t.commit().await?,
+        }
+        if let (true, Some(signal)) = (self.enqueued_jobs, self.jobs_signal) {
+            signal.notify_one();
         }
         Ok(())
     }

@@ -23,6 +23,9 @@ pub enum StoreError {
     /// nothing of it was stored and the caller may try again.
     #[error("unavailable: {0}")]
     Unavailable(String),
+    /// Input a store function checks itself was refused, per field (message keys).
+    #[error("invalid input: {0:?}")]
+    Invalid(balai_core::FieldErrors),
     #[error("configuration: {0}")]
     Config(String),
     #[error("migration failed: {0}")]

@@ -16,6 +16,8 @@ pub mod demo;
 pub mod error;
 pub mod files;
 pub mod identity;
+pub mod jobs;
+pub mod notifications;
 pub mod officers;
 pub mod organisations;
 pub mod sequence;
@@ -23,6 +25,7 @@ pub mod services;
 pub mod settings;
 pub mod snapshots;
 pub mod standards;
+pub mod webhooks;
 
 pub use db::{Db, Engine, Pool, Tx};
 pub use error::StoreError;

@@ -19,6 +19,8 @@ pub async fn all(db: &Db) -> Result<Vec<Snapshot>> {
     v.extend(crate::consultation::snapshots(db).await?);
     v.extend(crate::content::snapshots(db).await?);
     v.extend(crate::calendar::snapshots(db).await?);
+    v.extend(crate::notifications::snapshots(db).await?);
+    v.extend(crate::webhooks::snapshots(db).await?);
     Ok(v)
 }
 

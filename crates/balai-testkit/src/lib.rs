@@ -2,7 +2,12 @@
 //! on PostgreSQL too when `BALAI_TEST_POSTGRES_URL` is set (architecture §6).
 
 pub mod browser;
+pub mod http_sink;
 pub mod login;
+pub mod mail_sink;
+
+pub use http_sink::HttpSink;
+pub use mail_sink::MailSink;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -64,6 +69,15 @@ pub fn start_time() -> chrono::DateTime<Utc> {
 impl TestApp {
     /// A fresh, migrated, empty database and a server on a random port.
     pub async fn spawn(backend: Backend) -> TestApp {
+        Self::spawn_with(backend, |_| {}).await
+    }
+
+    /// Like [`TestApp::spawn`], with the web settings changed by `configure` first (SMTP,
+    /// SMS gateway and timeouts pointing at a [`MailSink`] or [`HttpSink`]).
+    pub async fn spawn_with(
+        backend: Backend,
+        configure: impl FnOnce(&mut balai_web::WebConfig),
+    ) -> TestApp {
         let dir = std::env::temp_dir().join(format!("balai-test-{}", uuid::Uuid::now_v7()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         let (opts, pg_schema) = match backend {
@@ -93,12 +107,9 @@ impl TestApp {
         let files: Arc<dyn object_store::ObjectStore> = Arc::new(
             object_store::local::LocalFileSystem::new_with_prefix(&dir).expect("file store"),
         );
-        let state = balai_web::AppState::new(
-            db.clone(),
-            clock.clone(),
-            balai_web::WebConfig::default(),
-            files,
-        );
+        let mut config = balai_web::WebConfig::default();
+        configure(&mut config);
+        let state = balai_web::AppState::new(db.clone(), clock.clone(), config, files);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
@@ -129,12 +140,28 @@ impl TestApp {
 
     /// Like [`TestApp::spawn`], with the demo region loaded.
     pub async fn spawn_demo(backend: Backend) -> TestApp {
-        let app = Self::spawn(backend).await;
+        Self::spawn_demo_with(backend, |_| {}).await
+    }
+
+    /// Like [`TestApp::spawn_with`], with the demo region loaded.
+    pub async fn spawn_demo_with(
+        backend: Backend,
+        configure: impl FnOnce(&mut balai_web::WebConfig),
+    ) -> TestApp {
+        let app = Self::spawn_with(backend, configure).await;
         balai_store::demo::load(&app.db, balai_core::Clock::now(app.clock.as_ref()))
             .await
             .expect("demo data");
         app.state.settings.reload(&app.db).await.expect("settings");
         app
+    }
+
+    /// Runs every job due at the app's clock (what the worker loop of `serve` does each
+    /// second); returns how many ran.
+    pub async fn run_jobs(&self) -> usize {
+        balai_web::jobs::run_due(&self.state)
+            .await
+            .expect("run jobs")
     }
 
     /// Absolute URL of `path`.

@@ -95,6 +95,7 @@ impl From<StoreError> for AppError {
         match e {
             StoreError::NotFound(_) => AppError::NotFound,
             StoreError::Duplicate(m) | StoreError::Conflict(m) => AppError::Conflict(m),
+            StoreError::Invalid(f) => AppError::Invalid(f),
             StoreError::Unavailable(m) => {
                 tracing::warn!(error = %m, "a write could not be committed");
                 AppError::Unavailable

@@ -9,6 +9,7 @@ pub mod cache;
 pub mod error;
 pub mod forms;
 pub mod i18n;
+pub mod jobs;
 pub mod ops;
 pub mod page;
 pub mod pages;

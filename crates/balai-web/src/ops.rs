@@ -79,9 +79,19 @@ async fn readyz(State(state): State<AppState>) -> Response {
 }
 
 async fn metrics(State(state): State<AppState>) -> Response {
-    (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
-        state.metrics.render(),
-    )
-        .into_response()
+    let mut body = state.metrics.render();
+    // Jobs by status: a growing `dead` or `failed_retrying` count means mail or a receiver is
+    // down.
+    match balai_store::jobs::counts(&state.db).await {
+        Ok(counts) => {
+            body.push_str(
+                "# HELP balai_jobs Background jobs by status.\n# TYPE balai_jobs gauge\n",
+            );
+            for (status, n) in counts {
+                body.push_str(&format!("balai_jobs{{status=\"{status}\"}} {n}\n"));
+            }
+        }
+        Err(e) => tracing::warn!(error = %e, "could not count jobs for /metrics"),
+    }
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], body).into_response()
 }

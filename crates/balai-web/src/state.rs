@@ -23,6 +23,43 @@ pub struct WebConfig {
     pub totp_issuer: String,
     /// Whether a reverse proxy in front sets `X-Forwarded-For` (then it names the client).
     pub trust_proxy: bool,
+    /// Where notifications go out (SMTP server, SMS/WhatsApp gateway).
+    pub notify: NotifyConfig,
+    /// How long an outgoing request (webhook receiver, SMS gateway) may take: 10 s.
+    pub outgoing_timeout: std::time::Duration,
+}
+
+/// How notifications leave the platform. Unset parts make those notifications fail with a
+/// clear reason staff can read, never a crash.
+#[derive(Clone, Default)]
+pub struct NotifyConfig {
+    /// `smtps://user:pass@host:465` (implicit TLS) or `smtp://user:pass@host:587` (STARTTLS;
+    /// `?tls=none` only for a relay on the same machine).
+    pub smtp_url: Option<String>,
+    /// The `From` of e-mail, e.g. `MPP Mesuji <noreply@mesujikab.go.id>`.
+    pub mail_from: String,
+    /// The region's SMS/WhatsApp gateway, which receives a signed JSON POST per message.
+    pub sms_webhook_url: Option<String>,
+    /// The secret the gateway checks the signature with.
+    pub sms_webhook_secret: Option<String>,
+}
+
+impl std::fmt::Debug for NotifyConfig {
+    /// The SMTP URL may hold a password and the gateway secret is one: never print them.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NotifyConfig")
+            .field(
+                "smtp_url",
+                &self.smtp_url.as_deref().map(balai_store::db::redact_url),
+            )
+            .field("mail_from", &self.mail_from)
+            .field("sms_webhook_url", &self.sms_webhook_url)
+            .field(
+                "sms_webhook_secret",
+                &self.sms_webhook_secret.as_ref().map(|_| "***"),
+            )
+            .finish()
+    }
 }
 
 impl Default for WebConfig {
@@ -33,6 +70,8 @@ impl Default for WebConfig {
             session_hours: 12,
             totp_issuer: "Balai".into(),
             trust_proxy: false,
+            notify: NotifyConfig::default(),
+            outgoing_timeout: std::time::Duration::from_secs(10),
         }
     }
 }
@@ -57,6 +96,11 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Anonymous public GET answers (see `cache.rs`).
     pub cache: Arc<crate::cache::ResponseCache>,
+    /// The one HTTP client for outgoing webhooks and the SMS gateway (rustls with ring).
+    pub http: reqwest::Client,
+    /// Notified when this process commits a transaction that enqueued a job: the worker loop
+    /// wakes at once instead of at its next poll.
+    pub jobs_wake: Arc<tokio::sync::Notify>,
 }
 
 /// A cached copy of the `region_settings` table.
@@ -100,6 +144,8 @@ impl AppState {
         config: WebConfig,
         files: Arc<dyn ObjectStore>,
     ) -> Self {
+        let jobs_wake = db.jobs_signal();
+        let config_timeout = config.outgoing_timeout;
         AppState {
             db,
             clock,
@@ -109,6 +155,28 @@ impl AppState {
             limiter: Arc::new(RateLimiter::default()),
             settings: Arc::new(Settings::default()),
             cache: Arc::new(crate::cache::ResponseCache::default()),
+            http: http_client(config_timeout),
+            jobs_wake,
+        }
+    }
+}
+
+/// The outgoing HTTP client. TLS is rustls with the ring provider, installed once for the
+/// process (never aws-lc or OpenSSL).
+fn http_client(timeout: std::time::Duration) -> reqwest::Client {
+    // Installing fails only when a provider is already installed, which is what we want.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    match reqwest::Client::builder()
+        .timeout(timeout)
+        .connect_timeout(timeout)
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent(concat!("Balai/", env!("CARGO_PKG_VERSION")))
+        .build()
+    {
+        Ok(c) => c,
+        Err(e) => {
+            tracing::error!(error = %e, "the HTTP client could not be built; using the defaults");
+            reqwest::Client::default()
         }
     }
 }

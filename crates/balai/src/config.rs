@@ -27,6 +27,16 @@ pub struct Config {
     /// A reverse proxy sets `X-Forwarded-For` (default false: the socket's address is used).
     pub trust_proxy: bool,
     pub log: String,
+    /// Outgoing e-mail: `smtps://user:pass@host` or `smtp://…` (STARTTLS); empty: none.
+    pub smtp_url: String,
+    /// The `From` of e-mail, e.g. `MPP Mesuji <noreply@mesujikab.go.id>`.
+    pub mail_from: String,
+    /// The region's SMS/WhatsApp gateway, posted a signed JSON per message; empty: none.
+    pub sms_webhook_url: String,
+    /// The secret the gateway checks signatures with.
+    pub sms_webhook_secret: String,
+    /// Days finished jobs are kept before housekeeping deletes them.
+    pub job_retention_days: i64,
 }
 
 impl std::fmt::Debug for Config {
@@ -39,6 +49,17 @@ impl std::fmt::Debug for Config {
             .field("listen", &self.listen)
             .field("public_url", &self.public_url)
             .field("data_dir", &self.data_dir)
+            .field("smtp_url", &balai_store::db::redact_url(&self.smtp_url))
+            .field("mail_from", &self.mail_from)
+            .field("sms_webhook_url", &self.sms_webhook_url)
+            .field(
+                "sms_webhook_secret",
+                &if self.sms_webhook_secret.is_empty() {
+                    ""
+                } else {
+                    "***"
+                },
+            )
             .finish()
     }
 }
@@ -58,6 +79,11 @@ impl Default for Config {
             migrate_on_start: true,
             trust_proxy: false,
             log: "info".into(),
+            smtp_url: String::new(),
+            mail_from: String::new(),
+            sms_webhook_url: String::new(),
+            sms_webhook_secret: String::new(),
+            job_retention_days: 14,
         }
     }
 }
@@ -118,11 +144,26 @@ impl Config {
         if let Some(v) = get("BALAI_MIGRATE_ON_START") {
             self.migrate_on_start = !matches!(v.as_str(), "0" | "false" | "no");
         }
+        for (key, field) in [
+            ("BALAI_SMTP_URL", &mut self.smtp_url),
+            ("BALAI_MAIL_FROM", &mut self.mail_from),
+            ("BALAI_SMS_WEBHOOK_URL", &mut self.sms_webhook_url),
+            ("BALAI_SMS_WEBHOOK_SECRET", &mut self.sms_webhook_secret),
+        ] {
+            if let Some(v) = get(key) {
+                *field = v;
+            }
+        }
+        if let Some(v) = get("BALAI_JOB_RETENTION_DAYS") {
+            self.job_retention_days = v
+                .parse()
+                .context("BALAI_JOB_RETENTION_DAYS must be a whole number")?;
+        }
         if let Some(v) = get("BALAI_TRUST_PROXY") {
             self.trust_proxy = matches!(v.as_str(), "1" | "true" | "yes");
         }
-        if self.max_body_mib == 0 || self.session_hours <= 0 {
-            bail!("max_body_mib and session_hours must be greater than zero");
+        if self.max_body_mib == 0 || self.session_hours <= 0 || self.job_retention_days <= 0 {
+            bail!("max_body_mib, session_hours and job_retention_days must be greater than zero");
         }
         Ok(())
     }
@@ -133,6 +174,18 @@ impl Config {
             format!("sqlite://{}", self.data_dir.join("balai.db").display())
         } else {
             self.database_url.clone()
+        }
+    }
+
+    /// Where notifications go out, for the web layer. Empty settings stay unset, so those
+    /// notifications fail with a reason staff can read.
+    pub fn notify(&self) -> balai_web::state::NotifyConfig {
+        let set = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+        balai_web::state::NotifyConfig {
+            smtp_url: set(&self.smtp_url),
+            mail_from: self.mail_from.trim().to_string(),
+            sms_webhook_url: set(&self.sms_webhook_url),
+            sms_webhook_secret: set(&self.sms_webhook_secret),
         }
     }
 
@@ -170,6 +223,27 @@ mod tests {
             !format!("{c:?}").contains(":p@"),
             "password must not be printed"
         );
+    }
+
+    #[test]
+    fn notification_secrets_are_redacted() {
+        let mut c = Config::default();
+        c.apply_env(|k| match k {
+            "BALAI_SMTP_URL" => Some("smtps://mpp:surat-rahasia@mail.example.id".into()),
+            "BALAI_MAIL_FROM" => Some("MPP <noreply@example.id>".into()),
+            "BALAI_SMS_WEBHOOK_URL" => Some("https://sms.example.id/kirim".into()),
+            "BALAI_SMS_WEBHOOK_SECRET" => Some("gateway-rahasia".into()),
+            _ => None,
+        })
+        .expect("env");
+        let n = c.notify();
+        assert_eq!(n.mail_from, "MPP <noreply@example.id>");
+        assert_eq!(n.sms_webhook_secret.as_deref(), Some("gateway-rahasia"));
+        for printed in [format!("{c:?}"), format!("{n:?}")] {
+            assert!(!printed.contains("surat-rahasia"), "{printed}");
+            assert!(!printed.contains("gateway-rahasia"), "{printed}");
+        }
+        assert_eq!(Config::default().notify().smtp_url, None);
     }
 
     #[test]

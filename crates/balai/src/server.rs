@@ -47,6 +47,7 @@ pub async fn serve(cfg: &Config, db: Db) -> Result<()> {
         max_body_bytes: cfg.max_body_mib * 1024 * 1024,
         session_hours: cfg.session_hours,
         trust_proxy: cfg.trust_proxy,
+        notify: cfg.notify(),
         ..Default::default()
     };
     let state = balai_web::AppState::new(db.clone(), Arc::new(SystemClock), web, Arc::new(files));
@@ -58,24 +59,45 @@ pub async fn serve(cfg: &Config, db: Db) -> Result<()> {
     let listener = tokio::net::TcpListener::bind(&cfg.listen)
         .await
         .with_context(|| format!("cannot listen on {}", cfg.listen))?;
-    let housekeeping = tokio::spawn(housekeeping(db.clone()));
+    let housekeeping = tokio::spawn(housekeeping(db.clone(), cfg.job_retention_days));
+    let (stop_worker, stop) = tokio::sync::watch::channel(false);
+    let worker = tokio::spawn(balai_web::jobs::worker_loop(state.clone(), stop));
     let app = balai_web::router(state);
     let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    // On a shutdown signal the worker stops claiming at once, while requests drain.
+    let shutdown = async move {
+        shutdown_signal().await;
+        let _ = stop_worker.send(true);
+    };
     let served = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(shutdown)
         .await
         .context("the server stopped with an error");
+    // Jobs already running get a bounded time to finish; a job cut off is claimed again by
+    // the next worker once its lease passes.
+    if tokio::time::timeout(WORKER_GRACE, worker).await.is_err() {
+        tracing::warn!("jobs still running at shutdown were left to be retried");
+    }
     housekeeping.abort();
     db.close().await;
     served
 }
 
-/// Periodic clean-up while serving: expired sessions are deleted every hour so the session
-/// table does not grow without bound.
-async fn housekeeping(db: Db) {
+/// How long running jobs may take to finish after a shutdown signal.
+const WORKER_GRACE: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Periodic clean-up while serving, every hour: expired sessions, and finished jobs older
+/// than the retention, are deleted so neither table grows without bound.
+async fn housekeeping(db: Db, job_retention_days: i64) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         tick.tick().await;
+        let before = SystemClock.now() - chrono::Duration::days(job_retention_days);
+        match balai_store::jobs::delete_done_before(&db, before).await {
+            Ok(n) if n > 0 => tracing::info!(deleted = n, "finished jobs removed"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "could not remove finished jobs"),
+        }
         match balai_store::identity::delete_expired_sessions(&db, SystemClock.now()).await {
             Ok(n) if n > 0 => tracing::info!(deleted = n, "expired sessions removed"),
             Ok(_) => {}

@@ -5,6 +5,7 @@ pub mod content;
 pub mod organisations;
 pub mod services;
 pub mod tokens;
+pub mod webhooks;
 
 use axum::routing::get;
 use axum::{Json, Router};
@@ -67,6 +68,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     doc.merge(services::Doc::openapi());
     doc.merge(content::Doc::openapi());
     doc.merge(tokens::Doc::openapi());
+    doc.merge(webhooks::Doc::openapi());
     doc
 }
 
@@ -75,7 +77,8 @@ pub fn routes() -> Router<AppState> {
         .merge(organisations::routes())
         .merge(services::routes())
         .merge(content::routes())
-        .merge(tokens::routes());
+        .merge(tokens::routes())
+        .merge(webhooks::routes());
     Router::new()
         .nest("/v1", v1)
         .route("/openapi.json", get(|| async { Json(openapi()) }))

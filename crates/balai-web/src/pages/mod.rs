@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod console;
 pub mod content;
+pub mod notify;
 pub mod organisations;
 pub mod services;
 
@@ -16,5 +17,6 @@ pub fn routes() -> Router<AppState> {
         .merge(services::routes())
         .merge(organisations::routes())
         .merge(auth::routes())
+        .merge(notify::routes())
         .merge(console::routes())
 }

@@ -151,6 +151,72 @@ async fn announcement(app: &TestApp) -> String {
         .to_string()
 }
 
+/// A read inbox message for the citizen, a failed e-mail notice of DPMPTSP, and a webhook
+/// endpoint with one delivery.
+async fn notify_fixtures(app: &TestApp, values: &mut HashMap<&'static str, String>) {
+    use balai_core::notify::Channel;
+    use balai_store::notifications::{self as notes, NewNotification};
+    use balai_store::webhooks::{self, NewEndpoint};
+    let warga = find_by_email(&app.db, WARGA)
+        .await
+        .expect("db")
+        .expect("warga")
+        .id;
+    let dpmptsp = orgs::get_by_code(&app.db, "DPMPTSP")
+        .await
+        .expect("db")
+        .expect("DPMPTSP");
+    let notice = |channel, address: &str, user, org| NewNotification {
+        recipient_user_id: user,
+        organisation_id: org,
+        channel,
+        address: address.into(),
+        subject: "Uji matriks hak akses".into(),
+        body: "Pesan uji.".into(),
+        link: None,
+        about_type: "application".into(),
+        about_id: "matriks".into(),
+        due_by: None,
+    };
+    let mut tx = app.db.begin().await.expect("tx");
+    let c = ctx(app);
+    let inbox = notes::queue(&mut tx, &c, notice(Channel::Inbox, "", Some(warga), None))
+        .await
+        .expect("inbox message");
+    notes::mark_read(&mut tx, &c, inbox).await.expect("read");
+    let email = notice(Channel::Email, "pemohon@example.id", None, Some(dpmptsp.id));
+    let failed = notes::queue(&mut tx, &c, email)
+        .await
+        .expect("e-mail notice");
+    notes::mark_failed(&mut tx, &c, failed, "SMTP is not configured")
+        .await
+        .expect("failed");
+    let endpoint = NewEndpoint {
+        name: "Matriks hak akses".into(),
+        url: "https://oss.example.id/webhook".into(),
+        events: vec!["application.decided".into()],
+    };
+    let ep = webhooks::create_endpoint(&mut tx, &c, &endpoint, "rahasia")
+        .await
+        .expect("endpoint");
+    webhooks::publish(
+        &mut tx,
+        &c,
+        "application.decided",
+        "matriks",
+        serde_json::json!({}),
+    )
+    .await
+    .expect("publish");
+    let delivery: Uuid = balai_store::on_tx!(tx, t => sqlx::query_scalar("SELECT id FROM webhook_deliveries").fetch_one(t).await)
+        .expect("delivery");
+    tx.commit().await.expect("commit");
+    values.insert("message_warga", inbox.to_string());
+    values.insert("notification_failed", failed.to_string());
+    values.insert("webhook", ep.id.to_string());
+    values.insert("webhook_delivery", delivery.to_string());
+}
+
 pub async fn prepare(app: &TestApp) -> Fixtures {
     draft(app, "PBG").await;
     draft(app, "KTP-EL").await;
@@ -176,6 +242,7 @@ pub async fn prepare(app: &TestApp) -> Fixtures {
     let rule: String = balai_store::on_db!(app.db.read(), p => sqlx::query_scalar("SELECT code FROM deadline_rules ORDER BY code LIMIT 1").fetch_one(p).await)
         .expect("a deadline rule");
     values.insert("rule", rule);
+    notify_fixtures(app, &mut values).await;
     Fixtures { values, token: raw }
 }
 

@@ -18,6 +18,8 @@ pub enum Stage {
 
 pub struct Person {
     pub label: String,
+    /// The account's e-mail ("" for the anonymous visitor).
+    pub email: String,
     pub role: Option<Role>,
     /// The code of the person's organisation.
     pub org: Option<String>,
@@ -48,6 +50,7 @@ fn demo_users() -> Vec<DemoUser> {
 pub async fn everyone(app: &TestApp) -> Vec<Person> {
     let mut people = vec![Person::new(
         "anonymous".into(),
+        String::new(),
         None,
         None,
         Stage::Anonymous,
@@ -58,6 +61,7 @@ pub async fn everyone(app: &TestApp) -> Vec<Person> {
         let role = Role::parse(&u.role).expect("demo role");
         let p = Person::new(
             format!("{} ({})", u.role, u.email),
+            u.email.clone(),
             Some(role),
             u.organisation.clone(),
             Stage::SignedIn,
@@ -78,6 +82,7 @@ pub async fn everyone(app: &TestApp) -> Vec<Person> {
     let role = Role::parse(&admin.role).ok();
     let pending = Person::new(
         label,
+        admin.email.clone(),
         role,
         admin.organisation.clone(),
         Stage::PendingTotp,
@@ -97,6 +102,7 @@ impl Person {
     /// A person with a browser of their own, not signed in yet.
     fn new(
         label: String,
+        email: String,
         role: Option<Role>,
         org: Option<String>,
         stage: Stage,
@@ -105,6 +111,7 @@ impl Person {
         let client = app.new_client();
         Person {
             label,
+            email,
             role,
             org,
             stage,
@@ -189,6 +196,8 @@ pub fn expect(route: &Route, p: &Person) -> Expect {
         (Who::TotpEnrol, Stage::PendingTotp) => Expect::Redirect(Goes::Totp),
         (_, Stage::Anonymous) => Expect::Redirect(Goes::SignIn),
         (_, Stage::PendingTotp) => Expect::Redirect(Goes::Totp),
+        (Who::Recipient(email), Stage::SignedIn) if p.email == email => ok,
+        (Who::Recipient(_), Stage::SignedIn) => Expect::Status(404),
         (who, Stage::SignedIn) if p.permitted(who) => ok,
         (_, Stage::SignedIn) => Expect::Status(403),
     }

@@ -55,6 +55,8 @@ pub enum Who {
     AnyOfIn(&'static [P], Scope),
     /// API callers with a bearer token: 401 without one, whatever cookies they carry.
     Token,
+    /// The signed-in person with this e-mail (their own message); anyone else signed in: 404.
+    Recipient(&'static str),
 }
 
 /// One row of the table.
@@ -122,6 +124,8 @@ const PUBLIC_PAGES: &[Route] = &[
     get("/akun", "/akun", Who::SignedIn),
     get("/akun/sandi", "/akun/sandi", Who::SignedIn),
     post("/akun/sandi", "/akun/sandi", Who::SignedIn),
+    get("/akun/pesan", "/akun/pesan", Who::SignedIn),
+    get("/akun/pesan/{id}", "/akun/pesan/:message_warga", Who::Recipient("warga@example.id")),
 ];
 
 /// Organisations, counters, officers and charters in the console.
@@ -227,6 +231,18 @@ const ADMIN_CONSOLE: &[Route] = &[
     post("/konsol/audit/periksa", "/konsol/audit/periksa", Who::Perm(P::AuditRead)),
 ];
 
+/// Notifications and integration webhooks in the console.
+#[rustfmt::skip]
+const NOTIFY_CONSOLE: &[Route] = &[
+    get("/konsol/notifikasi", "/konsol/notifikasi", Who::Staff),
+    post("/konsol/notifikasi/{id}/kirim-ulang", "/konsol/notifikasi/:notification_failed/kirim-ulang", Who::PermIn(P::NotificationsResend, DPMPTSP)),
+    get("/konsol/integrasi/webhook", "/konsol/integrasi/webhook", Who::Perm(P::TokensManage)),
+    post("/konsol/integrasi/webhook", "/konsol/integrasi/webhook", Who::Perm(P::TokensManage)),
+    get("/konsol/integrasi/webhook/{id}", "/konsol/integrasi/webhook/:webhook", Who::PermIn(P::TokensManage, Scope::MallWide)),
+    post("/konsol/integrasi/webhook/{id}/aktif", "/konsol/integrasi/webhook/:webhook/aktif", Who::PermIn(P::TokensManage, Scope::MallWide)),
+    post("/konsol/integrasi/webhook/kiriman/{id}/ulang", "/konsol/integrasi/webhook/kiriman/:webhook_delivery/ulang", Who::PermIn(P::TokensManage, Scope::MallWide)),
+];
+
 /// The JSON API (`/api/v1`) and its OpenAPI document.
 #[rustfmt::skip]
 const API: &[Route] = &[
@@ -240,6 +256,12 @@ const API: &[Route] = &[
     get("/api/v1/announcements/{id}", "/api/v1/announcements/:announcement", Who::Public),
     get("/api/v1/regulations", "/api/v1/regulations", Who::Public),
     get("/api/v1/token", "/api/v1/token", Who::Token),
+    get("/api/v1/webhooks", "/api/v1/webhooks", Who::Token),
+    post("/api/v1/webhooks", "/api/v1/webhooks", Who::Token),
+    get("/api/v1/webhooks/{id}", "/api/v1/webhooks/:webhook", Who::Token),
+    post("/api/v1/webhooks/{id}/deactivate", "/api/v1/webhooks/:webhook/deactivate", Who::Token),
+    get("/api/v1/webhooks/{id}/deliveries", "/api/v1/webhooks/:webhook/deliveries", Who::Token),
+    post("/api/v1/webhooks/deliveries/{id}/redeliver", "/api/v1/webhooks/deliveries/:webhook_delivery/redeliver", Who::Token),
 ];
 
 /// Every row, area by area.
@@ -250,6 +272,7 @@ pub fn all() -> Vec<Route> {
         SERVICES_CONSOLE_ROUTES,
         CONTENT_CONSOLE,
         ADMIN_CONSOLE,
+        NOTIFY_CONSOLE,
         API,
     ]
     .concat()

@@ -49,6 +49,8 @@ struct ProfilePage {
     totp_enabled: bool,
     password_changed: bool,
     welcome: bool,
+    /// Inbox messages not opened yet.
+    unread: i64,
 }
 
 async fn profile(
@@ -84,6 +86,7 @@ async fn profile(
         totp_enabled: u.totp_enabled,
         password_changed: !q.sandi.is_empty(),
         welcome: !q.baru.is_empty(),
+        unread: balai_store::notifications::unread_count(&st.db, s.user.user_id).await?,
         page,
     };
     Ok(Html(view.render()?))

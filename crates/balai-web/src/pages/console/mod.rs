@@ -3,9 +3,11 @@
 pub mod audit;
 pub mod content;
 pub mod dashboard;
+pub mod notify;
 pub mod organisations;
 pub mod services;
 pub mod users;
+pub mod webhooks;
 
 use axum::Router;
 
@@ -20,5 +22,7 @@ pub fn routes() -> Router<AppState> {
         .merge(content::routes())
         .merge(users::routes())
         .merge(audit::routes())
+        .merge(notify::routes())
+        .merge(webhooks::routes())
         .route_layer(axum::middleware::from_fn(users::password_change_gate))
 }
