@@ -1,18 +1,37 @@
-//! Documents people can trust: PDF/A rendering ([`pdf`]) and QR codes ([`qr_svg`]).
+//! Documents people can trust: PDF/A rendering ([`pdf`]), QR codes ([`qr_svg`]), signing with
+//! a key under the signer's sole control and verification online and offline ([`sign`]), and
+//! the two ways of signing a document, the platform's own and BSrE's ([`signer`]).
 //!
 //! A pure library: no database, no HTTP server. The only I/O is the HTTP client of the BSrE
 //! signing service.
 
-// Tests may unwrap (brief-common).
-#![cfg_attr(test, allow(clippy::unwrap_used))]
+// Tests cite articles in their names (`..__batang_14`) and may unwrap (brief-common).
+#![cfg_attr(test, allow(non_snake_case, clippy::unwrap_used))]
 
 pub mod digest;
 pub mod pdf;
 mod qr;
+pub mod sign;
+pub mod signer;
 
 pub use qr::qr_svg;
 
+use std::sync::Once;
+
 use thiserror::Error;
+
+/// Makes ring the process-wide rustls crypto provider (once; later calls do nothing).
+///
+/// reqwest is built without a provider of its own (no aws-lc, no OpenSSL), so a process must
+/// call this before it builds any `reqwest::Client` that could speak TLS, or the build panics.
+/// [`signer::BsreSigner::new`] calls it; so does the test kit.
+pub fn install_tls_provider() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        // Err only when another provider was installed first, which serves as well.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
+}
 
 /// What can go wrong producing a document.
 #[derive(Debug, Error)]

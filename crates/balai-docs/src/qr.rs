@@ -65,7 +65,7 @@ mod tests {
     fn a_300_character_link_fits_a_version_printable_at_35_mm() {
         let link = format!(
             "https://balai.batangkab.go.id/verifikasi/{}",
-            "a".repeat(258)
+            "a".repeat(259)
         );
         assert_eq!(link.len(), 300);
         let (width, dark) = qr_modules(&link).unwrap();

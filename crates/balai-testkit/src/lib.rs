@@ -2,6 +2,7 @@
 //! on PostgreSQL too when `BALAI_TEST_POSTGRES_URL` is set (architecture §6).
 
 pub mod browser;
+pub mod bsre;
 pub mod login;
 
 use std::net::SocketAddr;
@@ -108,6 +109,7 @@ impl TestApp {
             let app = app.into_make_service_with_connect_info::<SocketAddr>();
             let _ = axum::serve(listener, app).await;
         });
+        balai_docs::install_tls_provider();
         let client = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
@@ -175,6 +177,7 @@ impl TestApp {
 
     /// A fresh client of its own (another person).
     pub fn new_client(&self) -> reqwest::Client {
+        balai_docs::install_tls_provider();
         reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())

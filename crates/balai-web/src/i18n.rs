@@ -51,6 +51,7 @@ macro_rules! ftl_files {
             include_str!(concat!("../locales/", $lang, "/calendar.ftl")),
             include_str!(concat!("../locales/", $lang, "/audit.ftl")),
             include_str!(concat!("../locales/", $lang, "/core.ftl")),
+            include_str!(concat!("../locales/", $lang, "/signing.ftl")),
         ]
     };
 }

@@ -109,4 +109,4 @@ pub fn render_pdf(spec: &DocumentSpec) -> Result<Vec<u8>, DocsError> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
