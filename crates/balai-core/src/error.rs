@@ -48,6 +48,7 @@
 //! | err-file-type | Jenis berkas harus pdf, jpeg, atau png. | The file type must be pdf, jpeg or png. |
 //! | err-file-empty | Berkas kosong atau belum dipilih; pilih berkasnya lalu unggah lagi. | The file is empty or none was chosen; choose the file and upload again. |
 //! | err-file-too-large | (common.ftl) Berkas terlalu besar. | (common.ftl) File too large. |
+//! | err-file-unsafe | Berkas ditolak karena memuat konten aktif atau berbahaya (misalnya skrip, program, atau lampiran tersembunyi) atau tidak utuh. Simpan ulang sebagai PDF/JPEG/PNG biasa lalu unggah lagi. | The file was refused because it holds active or harmful content (such as scripts, programs or hidden attachments) or is incomplete. Save it again as a plain PDF/JPEG/PNG and upload it again. |
 //! | err-fee-legal-basis | Setiap biaya wajib mencantumkan dasar hukumnya. | Every fee must state its legal basis. |
 //! | err-hours-format | Jam layanan tidak dapat dibaca; tulis seperti "Sen-Jum 08:00-15:00; Sab 08:00-12:00". | The opening hours cannot be read; write them like "Mon-Fri 08:00-15:00; Sat 08:00-12:00". |
 //! | err-hours-order | Jam tutup harus setelah jam buka. | The closing time must be after the opening time. |

@@ -2,6 +2,10 @@
 //! never by its name or by the type the browser claims, and only PDF, JPEG and PNG are taken.
 //! A renamed executable or web page is therefore refused whatever it is called.
 
+mod scan;
+
+pub use scan::check_content;
+
 use crate::error::CoreError;
 
 /// The form field name every upload error is reported under unless the page renames it.
@@ -64,8 +68,9 @@ pub fn sniff(bytes: &[u8]) -> Option<FileKind> {
 }
 
 /// Checks an uploaded file: not empty (`err-file-empty`), at most `max_bytes`
-/// (`err-file-too-large`), and of one of the `allowed` kinds by its content (`err-file-type`).
-/// Errors are reported under the field `file`.
+/// (`err-file-too-large`), of one of the `allowed` kinds by its content (`err-file-type`), and
+/// free of active or foreign content ([`check_content`], `err-file-unsafe`). Errors are reported
+/// under the field `file`.
 pub fn check_upload(
     bytes: &[u8],
     allowed: &[FileKind],
@@ -78,7 +83,7 @@ pub fn check_upload(
         return Err(CoreError::invalid(FIELD, "err-file-too-large"));
     }
     match sniff(bytes) {
-        Some(kind) if allowed.contains(&kind) => Ok(kind),
+        Some(kind) if allowed.contains(&kind) => check_content(bytes, kind).map(|()| kind),
         _ => Err(CoreError::invalid(FIELD, "err-file-type")),
     }
 }
@@ -123,8 +128,13 @@ mod tests {
     use super::*;
 
     const PDF: &[u8] = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
-    const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F'];
-    const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+    const JPEG: &[u8] = &[
+        0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0xFF, 0xD9,
+    ];
+    const PNG: &[u8] = &[
+        0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xAE,
+        0x42, 0x60, 0x82,
+    ];
     const MB: usize = 1024 * 1024;
 
     fn key(r: Result<FileKind, CoreError>) -> String {
@@ -225,6 +235,20 @@ mod tests {
                 MB
             )),
             "err-file-type"
+        );
+    }
+
+    #[test]
+    fn an_upload_with_active_content_is_refused() {
+        let pdf = b"%PDF-1.4\n1 0 obj\n<< /OpenAction << /S /JavaScript /JS (x) >> >>\nendobj\n";
+        assert_eq!(
+            key(check_upload(pdf, &[FileKind::Pdf], MB)),
+            "err-file-unsafe"
+        );
+        assert_eq!(
+            key(check_upload(&JPEG[..JPEG.len() - 2], &FileKind::ALL, MB)),
+            "err-file-unsafe",
+            "a truncated photo"
         );
     }
 

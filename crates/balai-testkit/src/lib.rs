@@ -3,6 +3,7 @@
 
 pub mod browser;
 pub mod http_sink;
+pub mod bsre;
 pub mod login;
 pub mod mail_sink;
 
@@ -119,6 +120,7 @@ impl TestApp {
             let app = app.into_make_service_with_connect_info::<SocketAddr>();
             let _ = axum::serve(listener, app).await;
         });
+        balai_docs::install_tls_provider();
         let client = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
@@ -202,6 +204,7 @@ impl TestApp {
 
     /// A fresh client of its own (another person).
     pub fn new_client(&self) -> reqwest::Client {
+        balai_docs::install_tls_provider();
         reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())

@@ -52,6 +52,7 @@ macro_rules! ftl_files {
             include_str!(concat!("../locales/", $lang, "/audit.ftl")),
             include_str!(concat!("../locales/", $lang, "/core.ftl")),
             include_str!(concat!("../locales/", $lang, "/notify.ftl")),
+            include_str!(concat!("../locales/", $lang, "/signing.ftl")),
         ]
     };
 }

@@ -51,3 +51,13 @@ fn every_key_used_in_templates_is_translated_in_both_languages() {
         "keys without a translation in id and en: {missing:#?}"
     );
 }
+
+#[test]
+fn every_signing_and_upload_error_is_translated_in_both_languages() {
+    let i18n = balai_web::i18n::I18n::global();
+    let keys = balai_docs::sign::SignError::MESSAGE_KEYS
+        .into_iter()
+        .chain(["err-file-unsafe"]);
+    let missing: Vec<_> = keys.filter(|k| !i18n.has(k)).collect();
+    assert!(missing.is_empty(), "{missing:?}");
+}

@@ -41,3 +41,4 @@ err-hours-order = The closing time must be after the opening time.
 err-hours-overlap = Opening hours on the same day overlap.
 # Uploads (balai-core files.rs); err-file-too-large and err-file-type are in common.ftl.
 err-file-empty = The file is empty or none was chosen; choose the file and upload again.
+err-file-unsafe = The file was refused because it holds active or harmful content (such as scripts, programs or hidden attachments) or is incomplete. Save it again as a plain PDF/JPEG/PNG and upload it again.

@@ -41,3 +41,4 @@ err-hours-order = Jam tutup harus setelah jam buka.
 err-hours-overlap = Jam layanan pada hari yang sama saling tumpang tindih.
 # Uploads (balai-core files.rs); err-file-too-large and err-file-type are in common.ftl.
 err-file-empty = Berkas kosong atau belum dipilih; pilih berkasnya lalu unggah lagi.
+err-file-unsafe = Berkas ditolak karena memuat konten aktif atau berbahaya (misalnya skrip, program, atau lampiran tersembunyi) atau tidak utuh. Simpan ulang sebagai PDF/JPEG/PNG biasa lalu unggah lagi.
