@@ -2,8 +2,8 @@
 //! on PostgreSQL too when `BALAI_TEST_POSTGRES_URL` is set (architecture §6).
 
 pub mod browser;
-pub mod http_sink;
 pub mod bsre;
+pub mod http_sink;
 pub mod login;
 pub mod mail_sink;
 
