@@ -20,6 +20,7 @@ pub mod files;
 pub mod identity;
 pub mod ids;
 pub mod notify;
+pub mod permits;
 pub mod queue;
 pub mod text;
 

@@ -20,6 +20,7 @@ pub mod jobs;
 pub mod notifications;
 pub mod officers;
 pub mod organisations;
+pub mod permits;
 pub mod queue;
 pub mod sequence;
 pub mod services;
