@@ -54,6 +54,7 @@
 //! | err-hours-order | Jam tutup harus setelah jam buka. | The closing time must be after the opening time. |
 //! | err-hours-overlap | Jam layanan pada hari yang sama saling tumpang tindih. | Opening hours on the same day overlap. |
 //! | permits-err-* | (permits.ftl) workflow, form and permit-settings problems, listed in `permits::MESSAGE_KEYS` | |
+//! | queue-err-* | (queue.ftl) ticket, opening-hour, slot and policy refusals, listed in `queue::MESSAGE_KEYS` | |
 //! | notify-err-inbox-address | (notify.ftl) Pesan ke kotak pesan tidak memakai alamat; kosongkan kolom ini. | (notify.ftl) Inbox messages take no address; leave this field empty. |
 
 use serde::{Deserialize, Serialize};

@@ -10,6 +10,7 @@ use crate::state::AppState;
 
 const CSS: &str = include_str!("../assets/balai.css");
 const LOGO: &str = include_str!("../assets/logo.svg");
+const QUEUE_JS: &str = include_str!("../assets/antrian.js");
 
 fn asset(body: &'static str, mime: &'static str) -> impl IntoResponse {
     (
@@ -30,6 +31,10 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/assets/logo.svg",
             get(|| async { asset(LOGO, "image/svg+xml") }),
+        )
+        .route(
+            "/assets/antrian.js",
+            get(|| async { asset(QUEUE_JS, "text/javascript; charset=utf-8") }),
         )
         .route(
             "/favicon.ico",

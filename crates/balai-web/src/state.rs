@@ -101,6 +101,8 @@ pub struct AppState {
     /// Notified when this process commits a transaction that enqueued a job: the worker loop
     /// wakes at once instead of at its next poll.
     pub jobs_wake: Arc<tokio::sync::Notify>,
+    /// Live queue events for displays and visitors' phones.
+    pub queue: Arc<crate::pages::queue::live::QueueHub>,
 }
 
 /// A cached copy of the `region_settings` table.
@@ -157,6 +159,7 @@ impl AppState {
             cache: Arc::new(crate::cache::ResponseCache::default()),
             http: http_client(config_timeout),
             jobs_wake,
+            queue: Arc::default(),
         }
     }
 }

@@ -7,5 +7,7 @@
 
 #[path = "queue/common.rs"]
 mod common;
+#[path = "queue/pages.rs"]
+mod pages;
 #[path = "queue/store.rs"]
 mod store;

@@ -29,6 +29,24 @@ pub use status::{TicketAction, TicketStatus};
 
 use crate::macros::string_enum;
 
+/// Every message key the queue rules use (queue.ftl); a web test checks both languages have
+/// them.
+pub const MESSAGE_KEYS: &[&str] = &[
+    "queue-err-prefix",
+    "queue-err-booking-code",
+    "queue-err-policy-range",
+    "queue-err-policy-format",
+    "queue-err-closed-today",
+    "queue-err-outside-hours",
+    "queue-err-last-ticket",
+    "queue-err-no-counter",
+    "queue-err-slot-closed-day",
+    "queue-err-slot-past",
+    "queue-err-slot-too-far",
+    "queue-err-slot-unknown",
+    "queue-err-slot-full",
+];
+
 string_enum! {
     /// Why a visitor is served first (Luwu Pasal 35(3)).
     pub enum PriorityReason (field = "priority") {

@@ -65,6 +65,7 @@ pub async fn now_serving(db: &Db, location_id: Uuid, day: NaiveDate) -> Result<V
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow, Serialize)]
 pub struct WaitingCount {
     pub service_id: Uuid,
+    pub service_code: String,
     pub service_name: String,
     pub service_name_en: String,
     pub prefix: String,
@@ -78,7 +79,7 @@ pub async fn waiting_counts(
     location_id: Uuid,
     day: NaiveDate,
 ) -> Result<Vec<WaitingCount>> {
-    let sql = "SELECT s.id AS service_id, s.name AS service_name, s.name_en AS service_name_en, \
+    let sql = "SELECT s.id AS service_id, s.code AS service_code, s.name AS service_name, s.name_en AS service_name_en, \
         s.ticket_prefix AS prefix, \
         (SELECT COUNT(*) FROM queue_tickets t WHERE t.location_id = $1 AND t.service_day = $2 \
           AND t.service_id = s.id AND t.status = 'waiting') AS waiting \
@@ -111,5 +112,17 @@ pub async fn tickets_of_day(db: &Db, location_id: Uuid, day: NaiveDate) -> Resul
     );
     let rows = crate::on_db!(db.read(), p => sqlx::query_as::<_, TicketRow>(sqlx::AssertSqlSafe(sql))
         .bind(location_id).bind(day).fetch_all(p).await)?;
+    Ok(rows)
+}
+
+/// The tickets a counter put on hold today, oldest first.
+pub async fn on_hold_at(db: &Db, counter_id: Uuid, day: NaiveDate) -> Result<Vec<TicketRow>> {
+    let sql = format!(
+        "SELECT {} FROM queue_tickets WHERE counter_id = $1 AND service_day = $2 \
+         AND status = 'on_hold' ORDER BY queued_at, id",
+        super::tickets::COLS
+    );
+    let rows = crate::on_db!(db.read(), p => sqlx::query_as::<_, TicketRow>(sqlx::AssertSqlSafe(sql))
+        .bind(counter_id).bind(day).fetch_all(p).await)?;
     Ok(rows)
 }

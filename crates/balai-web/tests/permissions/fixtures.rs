@@ -217,6 +217,36 @@ async fn notify_fixtures(app: &TestApp, values: &mut HashMap<&'static str, Strin
     values.insert("webhook_delivery", delivery.to_string());
 }
 
+/// A waiting ticket at Gedung A, for the ticket page and the officer desk's actions.
+async fn ticket(app: &TestApp) -> String {
+    use balai_core::queue::{TicketChannel, TicketPrefix};
+    use balai_store::queue::{locations, tickets};
+    let loc = locations::get_by_code(&app.db, "GEDUNG-A")
+        .await
+        .expect("db")
+        .expect("demo location");
+    let service = services::get_by_code(&app.db, "KTP-EL")
+        .await
+        .expect("db")
+        .expect("demo service");
+    let c = ctx(app);
+    let mut tx = app.db.begin().await.expect("begin");
+    let new = tickets::NewTicket {
+        service_id: service.id,
+        prefix: TicketPrefix::parse(&service.ticket_prefix).expect("prefix"),
+        day: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).expect("date"),
+        channel: TicketChannel::Kiosk,
+        priority: None,
+        appointment_id: None,
+        queued_at: c.at,
+    };
+    let t = tickets::issue(&mut tx, &c, &loc, &new)
+        .await
+        .expect("ticket");
+    tx.commit().await.expect("commit");
+    t.id.to_string()
+}
+
 pub async fn prepare(app: &TestApp) -> Fixtures {
     draft(app, "PBG").await;
     draft(app, "KTP-EL").await;
@@ -243,6 +273,7 @@ pub async fn prepare(app: &TestApp) -> Fixtures {
         .expect("a deadline rule");
     values.insert("rule", rule);
     notify_fixtures(app, &mut values).await;
+    values.insert("ticket", ticket(app).await);
     Fixtures { values, token: raw }
 }
 

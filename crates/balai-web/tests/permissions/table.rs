@@ -243,6 +243,20 @@ const NOTIFY_CONSOLE: &[Route] = &[
     post("/konsol/integrasi/webhook/kiriman/{id}/ulang", "/konsol/integrasi/webhook/kiriman/:webhook_delivery/ulang", Who::PermIn(P::TokensManage, Scope::MallWide)),
 ];
 
+/// The mall floor: kiosk, ticket, display and its live events, mobile service, officer desk.
+#[rustfmt::skip]
+const QUEUE: &[Route] = &[
+    get("/antrian/kiosk/{lokasi}", "/antrian/kiosk/GEDUNG-A", Who::Public),
+    post("/antrian/kiosk/{lokasi}", "/antrian/kiosk/GEDUNG-A", Who::Public),
+    get("/antrian/tiket/{id}", "/antrian/tiket/:ticket", Who::Public),
+    get("/antrian/layar/{lokasi}", "/antrian/layar/GEDUNG-A", Who::Public),
+    get("/antrian/layar/{lokasi}/peristiwa", "/antrian/layar/GEDUNG-A/peristiwa", Who::Public),
+    get("/layanan-keliling", "/layanan-keliling", Who::Public),
+    get("/konsol/antrian", "/konsol/antrian", Who::Perm(P::QueueServe)),
+    post("/konsol/antrian/panggil", "/konsol/antrian/panggil", Who::Perm(P::QueueServe)),
+    post("/konsol/antrian/tiket/{id}", "/konsol/antrian/tiket/:ticket", Who::Perm(P::QueueServe)),
+];
+
 /// The JSON API (`/api/v1`) and its OpenAPI document.
 #[rustfmt::skip]
 const API: &[Route] = &[
@@ -273,6 +287,7 @@ pub fn all() -> Vec<Route> {
         CONTENT_CONSOLE,
         ADMIN_CONSOLE,
         NOTIFY_CONSOLE,
+        QUEUE,
         API,
     ]
     .concat()

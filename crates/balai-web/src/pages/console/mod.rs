@@ -5,6 +5,7 @@ pub mod content;
 pub mod dashboard;
 pub mod notify;
 pub mod organisations;
+pub mod queue;
 pub mod services;
 pub mod users;
 pub mod webhooks;
@@ -24,5 +25,6 @@ pub fn routes() -> Router<AppState> {
         .merge(audit::routes())
         .merge(notify::routes())
         .merge(webhooks::routes())
+        .merge(queue::routes())
         .route_layer(axum::middleware::from_fn(users::password_change_gate))
 }
