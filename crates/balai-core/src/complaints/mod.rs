@@ -95,3 +95,21 @@ string_enum! {
 
 /// The citation of the sanctions register (Luwu Pasal 40, 57(2)).
 pub const SANCTIONS_CITATION: &str = "Luwu Pasal 40, 57(2)";
+
+/// Every message key the complaint rules use (translated in `locales/*/complaints.ftl`; a test
+/// checks both languages have each):
+///
+/// | key | Bahasa Indonesia | English |
+/// |---|---|---|
+/// | complaint-err-service-date-future | Tanggal menerima layanan tidak boleh di masa depan. | The date the service was received cannot be in the future. |
+/// | complaint-err-privacy-lower | Kerahasiaan hanya dapat dinaikkan, tidak diturunkan. | Privacy can only be raised, never lowered. |
+/// | complaint-err-form-key | Formulir ini tidak lengkap atau kedaluwarsa; muat ulang halaman lalu kirim lagi. | This form is incomplete or expired; reload the page and send it again. |
+/// | complaint-err-compensation-due | Ganti rugi harus mencantumkan jumlah dan batas waktu pembayarannya. | Compensation needs both its amount and its payment deadline. |
+/// | complaint-err-rating | Pilih nilai 1 sampai 5. | Choose a rating from 1 to 5. |
+pub const MESSAGE_KEYS: &[&str] = &[
+    "complaint-err-service-date-future",
+    "complaint-err-privacy-lower",
+    "complaint-err-form-key",
+    "complaint-err-compensation-due",
+    "complaint-err-rating",
+];

@@ -60,7 +60,6 @@ const BY_SUBMISSION: &str = concat!(
 );
 
 /// Files `n` inside `tx`. A form already filed returns its complaint with `repeated` set.
-/// The receiving officer is the acting user, "sistem" for the public form.
 pub async fn file(tx: &mut Tx, ctx: &AuditCtx, n: &NewComplaint) -> Result<Filed> {
     let submission_hash = n.key.digest();
     let existing = crate::on_tx!(tx, c => sqlx::query_as::<_, ComplaintRow>(BY_SUBMISSION)
@@ -75,9 +74,14 @@ pub async fn file(tx: &mut Tx, ctx: &AuditCtx, n: &NewComplaint) -> Result<Filed
     let year = n.received_on.year();
     let seq = crate::sequence::next(tx, &number_series(year)).await?;
     let number = complaint_number(year, seq);
-    let received_by_name = match ctx.actor.user_id {
-        Some(_) => ctx.actor.name.clone(),
-        None => "sistem".to_owned(),
+    // The receiving officer is staff who registered it; the public form is received by the
+    // system (Seluma Pasal 53), also when a signed-in citizen lodges it.
+    let staff = ctx.actor.role.is_some_and(|r| r.is_staff());
+    let received_by = if staff { ctx.actor.user_id } else { None };
+    let received_by_name = if staff {
+        ctx.actor.name.clone()
+    } else {
+        "sistem".to_owned()
     };
     let sql = "INSERT INTO complaints (id, number, tracking_hash, submission_hash, channel, \
         category, privacy, stage, organisation_id, service_id, officer_id, service_date, subject, \
@@ -94,7 +98,7 @@ pub async fn file(tx: &mut Tx, ctx: &AuditCtx, n: &NewComplaint) -> Result<Filed
         .bind(n.officer_id).bind(n.service_date).bind(&n.subject).bind(&n.description)
         .bind(&n.loss).bind(&n.resolution).bind(n.compensation_claim).bind(&n.place)
         .bind(&n.complainant_name).bind(&n.complainant_address).bind(&n.complainant_phone)
-        .bind(&n.complainant_email).bind(n.complainant_user_id).bind(ctx.actor.user_id)
+        .bind(&n.complainant_email).bind(n.complainant_user_id).bind(received_by)
         .bind(&received_by_name).bind(n.late_reason.is_some())
         .bind(n.late_reason.clone().unwrap_or_default()).bind(&n.lapor_id)
         .bind(n.received_on).bind(&n.due_rule).bind(n.due_date).bind(ctx.at)
