@@ -7,6 +7,7 @@ mod calendar;
 mod content;
 mod organisations;
 mod permits;
+mod queue;
 mod services;
 mod users;
 
@@ -33,6 +34,11 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<()> {
     permits::load(&mut tx, &ctx).await?;
     content::load(&mut tx, &ctx).await?;
     users::load(&mut tx, &ctx).await?;
+    let today = crate::calendar::work_calendar_tx(&mut tx, None)
+        .await?
+        .week()
+        .local_date(now);
+    queue::load(&mut tx, &ctx, today).await?;
     tx.commit().await
 }
 
