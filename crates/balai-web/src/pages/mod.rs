@@ -5,6 +5,7 @@ pub mod console;
 pub mod content;
 pub mod notify;
 pub mod organisations;
+pub mod permits;
 pub mod queue;
 pub mod services;
 
@@ -19,6 +20,7 @@ pub fn routes() -> Router<AppState> {
         .merge(organisations::routes())
         .merge(auth::routes())
         .merge(notify::routes())
+        .merge(permits::routes())
         .merge(queue::routes())
         .merge(console::routes())
 }
