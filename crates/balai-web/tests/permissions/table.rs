@@ -132,6 +132,15 @@ const PUBLIC_PAGES: &[Route] = &[
     post("/pengaduan/status", "/pengaduan/status", Who::Public),
     post("/pengaduan/status/tindakan", "/pengaduan/status/tindakan", Who::Public),
     post("/pengaduan/tanda-terima", "/pengaduan/tanda-terima", Who::Public),
+    get("/layanan/{kode}/ajukan", "/layanan/SIP-NAKES/ajukan", Who::SignedIn),
+    post("/layanan/{kode}/ajukan", "/layanan/SIP-NAKES/ajukan", Who::SignedIn),
+    get("/akun/permohonan", "/akun/permohonan", Who::SignedIn),
+    get("/akun/permohonan/{id}", "/akun/permohonan/:application_warga", Who::Recipient("warga@example.id")),
+    post("/akun/permohonan/{id}", "/akun/permohonan/:application_warga", Who::Recipient("warga@example.id")),
+    post("/akun/permohonan/{id}/dokumen", "/akun/permohonan/:application_warga/dokumen", Who::Recipient("warga@example.id")),
+    post("/akun/permohonan/{id}/ajukan", "/akun/permohonan/:application_warga/ajukan", Who::Recipient("warga@example.id")),
+    get("/akun/permohonan/{id}/tanda-terima", "/akun/permohonan/:application_warga/tanda-terima", Who::Recipient("warga@example.id")),
+    get("/lacak", "/lacak", Who::Public),
 ];
 
 /// Organisations, counters, officers and charters in the console.
