@@ -20,6 +20,7 @@ pub mod files;
 pub mod identity;
 pub mod ids;
 pub mod notify;
+pub mod survey;
 pub mod text;
 
 pub use clock::{Clock, FixedClock, SystemClock};

@@ -1,0 +1,26 @@
+//! The community satisfaction survey (SKM) and its index (IKM): PermenPANRB 14/2017;
+//! Luwu Pasal 17(e), 18(e), 31; national-rules §1.
+//!
+//! Arithmetic is exact (see [`exact`]): weights are fractions (1/9, never 0,111), NRR and the
+//! index are fractions, and the only rounding is half-up to two decimals for display and for
+//! the grade.
+
+mod definition;
+pub mod exact;
+mod grade;
+mod index;
+mod period;
+mod response;
+pub mod sample;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_props;
+
+pub use definition::{Definition, ElementDef, Weight};
+pub use grade::{Grade, Hundredths};
+pub use index::{ElementResult, IkmResult, Tally, compute};
+pub use period::{Period, PeriodKind};
+pub use response::{Answers, Education, Occupation, Profile, SUGGESTION_MAX, Sex};
+pub use sample::{SampleRule, Sufficiency};
