@@ -20,7 +20,11 @@ pub mod files;
 pub mod identity;
 pub mod ids;
 pub mod notify;
+<<<<<<< HEAD
 pub mod survey;
+=======
+pub mod permits;
+>>>>>>> main
 pub mod text;
 
 pub use clock::{Clock, FixedClock, SystemClock};
