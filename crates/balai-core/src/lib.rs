@@ -20,11 +20,8 @@ pub mod files;
 pub mod identity;
 pub mod ids;
 pub mod notify;
-<<<<<<< HEAD
-pub mod survey;
-=======
 pub mod permits;
->>>>>>> main
+pub mod survey;
 pub mod text;
 
 pub use clock::{Clock, FixedClock, SystemClock};
