@@ -24,3 +24,15 @@ pub use index::{ElementResult, IkmResult, Tally, compute};
 pub use period::{Period, PeriodKind};
 pub use response::{Answers, Education, Occupation, Profile, SUGGESTION_MAX, Sex};
 pub use sample::{SampleRule, Sufficiency};
+
+/// Every message key this module reports (translated in locales/{id,en}/survey.ftl).
+pub const MESSAGE_KEYS: [&str; 8] = [
+    "skm-err-answer-missing",
+    "skm-err-answer-range",
+    "skm-err-age",
+    "skm-err-weight",
+    "skm-err-weights-sum",
+    "skm-err-no-elements",
+    "skm-err-duplicate-element",
+    "skm-err-period",
+];
