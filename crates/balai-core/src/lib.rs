@@ -22,6 +22,7 @@ pub mod ids;
 pub mod notify;
 pub mod permits;
 pub mod survey;
+pub mod queue;
 pub mod text;
 
 pub use clock::{Clock, FixedClock, SystemClock};
