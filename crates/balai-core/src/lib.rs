@@ -21,8 +21,8 @@ pub mod identity;
 pub mod ids;
 pub mod notify;
 pub mod permits;
-pub mod survey;
 pub mod queue;
+pub mod survey;
 pub mod text;
 
 pub use clock::{Clock, FixedClock, SystemClock};

@@ -9,6 +9,7 @@ mod definition;
 pub mod exact;
 mod grade;
 mod index;
+pub mod paper;
 mod period;
 mod response;
 pub mod sample;
@@ -26,7 +27,7 @@ pub use response::{Answers, Education, Occupation, Profile, SUGGESTION_MAX, Sex}
 pub use sample::{SampleRule, Sufficiency};
 
 /// Every message key this module reports (translated in locales/{id,en}/survey.ftl).
-pub const MESSAGE_KEYS: [&str; 8] = [
+pub const MESSAGE_KEYS: [&str; 14] = [
     "skm-err-answer-missing",
     "skm-err-answer-range",
     "skm-err-age",
@@ -35,4 +36,10 @@ pub const MESSAGE_KEYS: [&str; 8] = [
     "skm-err-no-elements",
     "skm-err-duplicate-element",
     "skm-err-period",
+    "skm-err-date",
+    "skm-err-csv-quote",
+    "skm-err-csv-empty",
+    "skm-err-csv-columns",
+    "skm-err-csv-field-count",
+    "skm-err-unknown-service",
 ];

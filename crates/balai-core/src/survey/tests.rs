@@ -261,3 +261,62 @@ fn bad_answers_and_profile_values_are_named_by_field() {
         ]
     );
 }
+
+fn paper_header() -> String {
+    paper::header(&Definition::permenpanrb_14_2017()).join(",")
+}
+
+#[test]
+fn a_paper_file_parses_with_quoted_suggestions() {
+    let def = Definition::permenpanrb_14_2017();
+    let text = format!(
+        "\u{feff}{}\r\nktp-el,2026-03-02,L,40,SMA,PNS,4,4,3,4,3,3,4,2,3,\"Ruang tunggu panas, \"\"AC\"\" rusak\"\r\n\r\nKK,2026-03-03,P,22,S1X,PELAJAR,1,2,3,4,1,2,3,4,1,\n",
+        paper_header()
+    );
+    let errs = paper::parse(&def, &text).unwrap_err();
+    assert_eq!(errs.len(), 1);
+    assert_eq!((errs[0].line, errs[0].column.as_str()), (4, "education"));
+    let ok = text.replace("S1X", "D4-S1");
+    let rows = paper::parse(&def, &ok).unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].service_code, "KTP-EL");
+    assert_eq!(
+        rows[0].answers.suggestion.as_deref(),
+        Some("Ruang tunggu panas, \"AC\" rusak")
+    );
+    assert_eq!((rows[1].line, rows[1].answers.answers[0].1), (4, 1));
+}
+
+#[test]
+fn bad_paper_files_are_reported_by_line_and_column() {
+    let def = Definition::permenpanrb_14_2017();
+    let wrong_columns = "service_code,date,sex\nKK,2026-01-01,L\n";
+    assert_eq!(
+        paper::parse(&def, wrong_columns).unwrap_err()[0].message_key,
+        "skm-err-csv-columns"
+    );
+    assert_eq!(
+        paper::parse(&def, "").unwrap_err()[0].message_key,
+        "skm-err-csv-empty"
+    );
+    let text = format!(
+        "{}\nKK,2026-02-30,L,40,SMA,PNS,4,4,3,4,3,3,4,2,5,\nKK,2026-01-01,L\n\"KK,2026",
+        paper_header()
+    );
+    let errs = paper::parse(&def, &text).unwrap_err();
+    assert_eq!(errs[0].message_key, "skm-err-csv-quote");
+    let text = text.rsplit_once('\n').unwrap().0.to_owned();
+    let errs = paper::parse(&def, &text).unwrap_err();
+    let got: Vec<(usize, &str, &str)> = errs
+        .iter()
+        .map(|e| (e.line, e.column.as_str(), e.message_key.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (2, "date", "skm-err-date"),
+            (2, "SARPRAS", "skm-err-answer-range"),
+            (3, "", "skm-err-csv-field-count"),
+        ]
+    );
+}

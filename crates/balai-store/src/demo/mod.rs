@@ -8,6 +8,7 @@ mod content;
 mod organisations;
 mod queue;
 mod services;
+pub mod survey;
 mod users;
 
 use balai_core::identity::Actor;

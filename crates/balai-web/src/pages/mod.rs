@@ -6,6 +6,7 @@ pub mod content;
 pub mod notify;
 pub mod organisations;
 pub mod services;
+pub mod survey;
 
 use axum::Router;
 
@@ -15,6 +16,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(content::routes())
         .merge(services::routes())
+        .merge(survey::routes())
         .merge(organisations::routes())
         .merge(auth::routes())
         .merge(notify::routes())

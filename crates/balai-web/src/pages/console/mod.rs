@@ -6,6 +6,7 @@ pub mod dashboard;
 pub mod notify;
 pub mod organisations;
 pub mod services;
+pub mod survey;
 pub mod users;
 pub mod webhooks;
 
@@ -19,6 +20,7 @@ pub fn routes() -> Router<AppState> {
         .merge(dashboard::routes())
         .merge(organisations::routes())
         .merge(services::routes())
+        .merge(survey::routes())
         .merge(content::routes())
         .merge(users::routes())
         .merge(audit::routes())
