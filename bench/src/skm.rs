@@ -64,9 +64,17 @@ async fn fill(db: &Db, total: u64) -> Result<()> {
 }
 
 fn answers(def: &Definition) -> Result<Answers> {
-    let mut f: std::collections::BTreeMap<String, String> =
-        def.elements.iter().map(|e| (e.code.as_str().to_owned(), "3".to_owned())).collect();
-    for (k, v) in [("sex", "P"), ("age", "35"), ("education", "SMA"), ("occupation", "PNS")] {
+    let mut f: std::collections::BTreeMap<String, String> = def
+        .elements
+        .iter()
+        .map(|e| (e.code.as_str().to_owned(), "3".to_owned()))
+        .collect();
+    for (k, v) in [
+        ("sex", "P"),
+        ("age", "35"),
+        ("education", "SMA"),
+        ("occupation", "PNS"),
+    ] {
         f.insert(k.to_owned(), v.to_owned());
     }
     Answers::parse(def, &f).map_err(|e| anyhow::anyhow!("{e:?}"))
@@ -82,7 +90,16 @@ async fn submissions(db: &Db, n: usize, concurrency: usize) -> Result<Duration> 
     let mut codes = Vec::with_capacity(n);
     for i in 0..n {
         let until = ctx.at + chrono::Duration::days(30);
-        let inv = store::invite(&mut tx, &ctx, SourceKind::Manual, &format!("bench-{i}"), svc.0, svc.1, until).await?;
+        let inv = store::invite(
+            &mut tx,
+            &ctx,
+            SourceKind::Manual,
+            &format!("bench-{i}"),
+            svc.0,
+            svc.1,
+            until,
+        )
+        .await?;
         codes.push(inv.code);
     }
     tx.commit().await?;
@@ -93,14 +110,22 @@ async fn submissions(db: &Db, n: usize, concurrency: usize) -> Result<Duration> 
         let (db, codes, def) = (db.clone(), codes.clone(), def.clone());
         tasks.push(tokio::spawn(async move {
             loop {
-                let Some(code) = codes.lock().await.pop() else { return Ok::<_, anyhow::Error>(()) };
-                let (a, ctx) = (answers(&def)?, AuditCtx::new(Actor::anonymous(), None, Utc::now()));
+                let Some(code) = codes.lock().await.pop() else {
+                    return Ok::<_, anyhow::Error>(());
+                };
+                let (a, ctx) = (
+                    answers(&def)?,
+                    AuditCtx::new(Actor::anonymous(), None, Utc::now()),
+                );
                 let version = def.version;
                 let stored = db
                     .batcher()
                     .run(move |tx| {
-                        async move { store::submit_with_code(tx, &ctx, &code, Channel::Online, version, a).await }
-                            .boxed()
+                        async move {
+                            store::submit_with_code(tx, &ctx, &code, Channel::Online, version, a)
+                                .await
+                        }
+                        .boxed()
                     })
                     .await?;
                 if stored.is_err() {
@@ -117,7 +142,9 @@ async fn submissions(db: &Db, n: usize, concurrency: usize) -> Result<Duration> 
 
 /// Runs both measurements and prints markdown lines for bench/RESULTS.md.
 pub async fn run(o: SkmOptions) -> Result<()> {
-    let db = Db::connect(&DbOptions::new(o.database_url.clone())).await.context("connect")?;
+    let db = Db::connect(&DbOptions::new(o.database_url.clone()))
+        .await
+        .context("connect")?;
     db.migrate().await?;
     if balai_store::demo::is_empty(&db).await? {
         balai_store::demo::load(&db, Utc::now()).await?;
@@ -127,7 +154,11 @@ pub async fn run(o: SkmOptions) -> Result<()> {
     tx.commit().await?;
     let t = Instant::now();
     fill(&db, o.responses).await?;
-    println!("filled {} responses in {:.1} s", o.responses, t.elapsed().as_secs_f64());
+    println!(
+        "filled {} responses in {:.1} s",
+        o.responses,
+        t.elapsed().as_secs_f64()
+    );
     let scope = Scope {
         service_id: None,
         organisation_id: None,
