@@ -5,7 +5,7 @@
 //! anyone answer in a visitor's name. Ten characters from a 30-letter alphabet without
 //! look-alikes (0/O, 1/I/L, U) are about 49 bits: not guessable under the lookup rate limit.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use rand::Rng;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -112,7 +112,8 @@ pub async fn invite(
         service_id,
         organisation_id,
         issued_at: ctx.at,
-        valid_until,
+        // Stored with microseconds, as the audit snapshot must read it back.
+        valid_until: valid_until.trunc_subsecs(6),
         used_at: None,
     };
     crate::on_tx!(tx, c => sqlx::query(

@@ -174,7 +174,7 @@ async fn a_moderator_publishes_suggestions_and_invalidates_with_a_reason__luwu_1
             .text()
             .await
             .unwrap();
-        assert!(html.contains("Ruang tunggu &lt;b&gt;panas&lt;/b&gt;"));
+        assert!(html.contains("Ruang tunggu &#60;b&#62;panas&#60;/b&#62;"));
         let id: uuid::Uuid = balai_store::on_db!(app.db.read(), p => sqlx::query_scalar(
             "SELECT id FROM skm_responses").fetch_one(p).await)
         .unwrap();
@@ -187,7 +187,7 @@ async fn a_moderator_publishes_suggestions_and_invalidates_with_a_reason__luwu_1
             .unwrap();
         assert_eq!(r.status().as_u16(), 303);
         let (_, ikm) = app.get_text("/ikm?service=KK").await;
-        assert!(ikm.contains("Ruang tunggu &lt;b&gt;panas&lt;/b&gt;"));
+        assert!(ikm.contains("Ruang tunggu &#60;b&#62;panas&#60;/b&#62;"));
         assert!(ikm.contains("50.00"));
         let post = |fields: Vec<(&'static str, String)>| {
             let mut fields = fields;

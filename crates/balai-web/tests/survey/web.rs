@@ -73,7 +73,7 @@ async fn a_visitor_answers_once_and_the_published_index_changes__permenpanrb_14_
         let html = r.text().await.unwrap();
         assert!(html.contains("Jawaban harus 1, 2, 3, atau 4."));
         assert!(html.contains("Pilih salah satu jawaban untuk unsur ini."));
-        assert!(html.contains("&lt;b&gt;Antre&lt;/b&gt; lebih cepat"));
+        assert!(html.contains("&#60;b&#62;Antre&#60;/b&#62; lebih cepat"));
         let (_, ikm) = app.get_text("/ikm?service=KTP-EL").await;
         assert!(!ikm.contains("100.00"));
         // The whole questionnaire.
