@@ -5,6 +5,7 @@ pub mod console;
 pub mod content;
 pub mod notify;
 pub mod organisations;
+pub mod permits;
 pub mod services;
 pub mod survey;
 
@@ -20,5 +21,6 @@ pub fn routes() -> Router<AppState> {
         .merge(organisations::routes())
         .merge(auth::routes())
         .merge(notify::routes())
+        .merge(permits::routes())
         .merge(console::routes())
 }
