@@ -9,6 +9,7 @@ pub mod organisations;
 pub mod permits;
 pub mod queue;
 pub mod services;
+pub mod survey;
 
 use axum::Router;
 
@@ -19,6 +20,7 @@ pub fn routes() -> Router<AppState> {
         .merge(content::routes())
         .merge(complaints::routes())
         .merge(services::routes())
+        .merge(survey::routes())
         .merge(organisations::routes())
         .merge(auth::routes())
         .merge(notify::routes())
