@@ -298,6 +298,8 @@ async fn ticket(app: &TestApp) -> String {
         .expect("ticket");
     tx.commit().await.expect("commit");
     t.id.to_string()
+}
+
 /// An open survey invitation for KTP-EL; its code (shown once) fills `:skm_code`.
 async fn survey_code(app: &TestApp) -> String {
     let svc = services::get_by_code(&app.db, "KTP-EL")
