@@ -147,6 +147,7 @@ const PUBLIC_PAGES: &[Route] = &[
 #[rustfmt::skip]
 const CATALOG_CONSOLE: &[Route] = &[
     get("/konsol", "/konsol", Who::Staff),
+    get("/konsol/pengaduan", "/konsol/pengaduan", Who::Perm(P::ComplaintsHandle)),
     get("/konsol/pengaduan/baru", "/konsol/pengaduan/baru", Who::Perm(P::ComplaintsHandle)),
     post("/konsol/pengaduan/baru", "/konsol/pengaduan/baru", Who::Perm(P::ComplaintsHandle)),
     get("/konsol/instansi", "/konsol/instansi", CATALOG),

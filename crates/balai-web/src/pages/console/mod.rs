@@ -1,6 +1,7 @@
 //! The staff console under `/konsol`.
 
 pub mod audit;
+pub mod complaints;
 pub mod content;
 pub mod dashboard;
 pub mod notify;
@@ -17,6 +18,7 @@ use crate::state::AppState;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(dashboard::routes())
+        .merge(complaints::routes())
         .merge(organisations::routes())
         .merge(services::routes())
         .merge(content::routes())
