@@ -6,6 +6,7 @@ pub mod content;
 pub mod dashboard;
 pub mod notify;
 pub mod organisations;
+pub mod permits;
 pub mod services;
 pub mod users;
 pub mod webhooks;
@@ -25,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .merge(users::routes())
         .merge(audit::routes())
         .merge(notify::routes())
+        .merge(permits::routes())
         .merge(webhooks::routes())
         .route_layer(axum::middleware::from_fn(users::password_change_gate))
 }
