@@ -28,6 +28,7 @@ pub mod services;
 pub mod settings;
 pub mod snapshots;
 pub mod standards;
+pub mod survey;
 pub mod webhooks;
 
 pub use db::{Db, Engine, Pool, Tx};

@@ -8,6 +8,7 @@ pub mod notify;
 pub mod organisations;
 pub mod permits;
 pub mod services;
+pub mod survey;
 
 use axum::Router;
 
@@ -18,6 +19,7 @@ pub fn routes() -> Router<AppState> {
         .merge(content::routes())
         .merge(complaints::routes())
         .merge(services::routes())
+        .merge(survey::routes())
         .merge(organisations::routes())
         .merge(auth::routes())
         .merge(notify::routes())

@@ -8,6 +8,7 @@ pub mod notify;
 pub mod organisations;
 pub mod permits;
 pub mod services;
+pub mod survey;
 pub mod users;
 pub mod webhooks;
 
@@ -22,6 +23,7 @@ pub fn routes() -> Router<AppState> {
         .merge(complaints::routes())
         .merge(organisations::routes())
         .merge(services::routes())
+        .merge(survey::routes())
         .merge(content::routes())
         .merge(users::routes())
         .merge(audit::routes())
