@@ -23,6 +23,7 @@ pub mod organisations;
 pub mod sequence;
 pub mod services;
 pub mod settings;
+pub mod signing;
 pub mod snapshots;
 pub mod standards;
 pub mod webhooks;

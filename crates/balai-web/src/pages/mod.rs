@@ -3,9 +3,11 @@
 pub mod auth;
 pub mod console;
 pub mod content;
+pub mod documents;
 pub mod notify;
 pub mod organisations;
 pub mod services;
+pub mod verify;
 
 use axum::Router;
 
@@ -18,5 +20,7 @@ pub fn routes() -> Router<AppState> {
         .merge(organisations::routes())
         .merge(auth::routes())
         .merge(notify::routes())
+        .merge(verify::routes())
+        .merge(documents::routes())
         .merge(console::routes())
 }

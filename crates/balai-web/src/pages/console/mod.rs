@@ -6,6 +6,7 @@ pub mod dashboard;
 pub mod notify;
 pub mod organisations;
 pub mod services;
+pub mod signing;
 pub mod users;
 pub mod webhooks;
 
@@ -24,5 +25,6 @@ pub fn routes() -> Router<AppState> {
         .merge(audit::routes())
         .merge(notify::routes())
         .merge(webhooks::routes())
+        .merge(signing::routes())
         .route_layer(axum::middleware::from_fn(users::password_change_gate))
 }
