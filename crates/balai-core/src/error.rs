@@ -54,6 +54,7 @@
 //! | err-hours-order | Jam tutup harus setelah jam buka. | The closing time must be after the opening time. |
 //! | err-hours-overlap | Jam layanan pada hari yang sama saling tumpang tindih. | Opening hours on the same day overlap. |
 //! | err-document-pattern | Pola nomor dokumen harus memuat {seq} (atau {seq:4}) dan {year} tepat sekali, hanya dengan {month} dan {kind} sebagai isian lain, paling banyak 80 karakter. | The document number pattern must contain {seq} (or {seq:4}) and {year} exactly once, with only {month} and {kind} as other placeholders, at most 80 characters. |
+//! | permits-err-* | (permits.ftl) workflow, form and permit-settings problems, listed in `permits::MESSAGE_KEYS` | |
 //! | notify-err-inbox-address | (notify.ftl) Pesan ke kotak pesan tidak memakai alamat; kosongkan kolom ini. | (notify.ftl) Inbox messages take no address; leave this field empty. |
 
 use serde::{Deserialize, Serialize};

@@ -21,6 +21,7 @@ pub mod files;
 pub mod identity;
 pub mod ids;
 pub mod notify;
+pub mod permits;
 pub mod text;
 
 pub use clock::{Clock, FixedClock, SystemClock};

@@ -20,6 +20,7 @@ pub mod jobs;
 pub mod notifications;
 pub mod officers;
 pub mod organisations;
+pub mod permits;
 pub mod sequence;
 pub mod services;
 pub mod settings;
