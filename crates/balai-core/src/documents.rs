@@ -82,6 +82,9 @@ fn tokens(pattern: &str) -> Result<Vec<Token<'_>>, ()> {
     let mut out = Vec::new();
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {
+        if rest[..open].contains('}') {
+            return Err(());
+        }
         out.push(Token::Text(&rest[..open]));
         let close = rest[open..].find('}').ok_or(())? + open;
         out.push(match &rest[open + 1..close] {
