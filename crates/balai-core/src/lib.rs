@@ -22,6 +22,7 @@ pub mod identity;
 pub mod ids;
 pub mod notify;
 pub mod permits;
+pub mod queue;
 pub mod text;
 
 pub use clock::{Clock, FixedClock, SystemClock};

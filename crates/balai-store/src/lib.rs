@@ -21,6 +21,7 @@ pub mod notifications;
 pub mod officers;
 pub mod organisations;
 pub mod permits;
+pub mod queue;
 pub mod sequence;
 pub mod services;
 pub mod settings;

@@ -6,6 +6,7 @@
 mod calendar;
 mod content;
 mod organisations;
+mod queue;
 mod services;
 mod users;
 
@@ -31,6 +32,11 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<()> {
     services::load(&mut tx, &ctx).await?;
     content::load(&mut tx, &ctx).await?;
     users::load(&mut tx, &ctx).await?;
+    let today = crate::calendar::work_calendar_tx(&mut tx, None)
+        .await?
+        .week()
+        .local_date(now);
+    queue::load(&mut tx, &ctx, today).await?;
     tx.commit().await
 }
 
