@@ -15,6 +15,7 @@ mod macros;
 pub mod calendar;
 pub mod catalog;
 pub mod clock;
+pub mod complaints;
 pub mod documents;
 pub mod error;
 pub mod files;

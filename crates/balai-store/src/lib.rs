@@ -8,6 +8,7 @@ pub mod audit;
 pub mod batch;
 pub mod calendar;
 pub mod charters;
+pub mod complaints;
 pub mod consultation;
 pub mod content;
 pub mod counters;

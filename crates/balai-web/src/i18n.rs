@@ -54,6 +54,7 @@ macro_rules! ftl_files {
             include_str!(concat!("../locales/", $lang, "/notify.ftl")),
             include_str!(concat!("../locales/", $lang, "/signing.ftl")),
             include_str!(concat!("../locales/", $lang, "/permits.ftl")),
+            include_str!(concat!("../locales/", $lang, "/complaints.ftl")),
         ]
     };
 }

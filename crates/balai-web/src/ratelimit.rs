@@ -31,6 +31,16 @@ impl RateLimiter {
         q.push_back(now);
         true
     }
+
+    /// Whether `key` already has `max` hits within `window`, without recording one: for limits
+    /// that count only failures (a lookup checks first, and records a hit when it fails).
+    pub fn exceeded(&self, key: &str, max: usize, window: Duration, now: DateTime<Utc>) -> bool {
+        let Ok(map) = self.hits.lock() else {
+            return false;
+        };
+        map.get(key)
+            .is_some_and(|q| q.iter().filter(|t| **t > now - window).count() >= max)
+    }
 }
 
 #[cfg(test)]

@@ -4,5 +4,9 @@
 
 #![allow(non_snake_case, clippy::unwrap_used)]
 
+#[path = "permits/apply.rs"]
+mod apply;
+#[path = "permits/common.rs"]
+mod common;
 #[path = "permits/store.rs"]
 mod store;

@@ -6,6 +6,7 @@
 mod calendar;
 mod content;
 mod organisations;
+mod permits;
 mod queue;
 mod services;
 mod users;
@@ -30,6 +31,7 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<()> {
     calendar::load(&mut tx, &ctx).await?;
     organisations::load(&mut tx, &ctx).await?;
     services::load(&mut tx, &ctx).await?;
+    permits::load(&mut tx, &ctx).await?;
     content::load(&mut tx, &ctx).await?;
     users::load(&mut tx, &ctx).await?;
     let today = crate::calendar::work_calendar_tx(&mut tx, None)

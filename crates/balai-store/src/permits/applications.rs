@@ -178,7 +178,7 @@ pub async fn create_draft(tx: &mut Tx, ctx: &AuditCtx, new: NewDraft) -> Result<
     Ok(row)
 }
 
-/// Saves a draft's answers (and the levy they imply). A submitted application or a stale
+/// Saves a draft's answers (and the levy and birth date they imply). A submitted application or a stale
 /// version gives [`StoreError::Conflict`].
 pub async fn update_draft(
     tx: &mut Tx,
@@ -187,13 +187,16 @@ pub async fn update_draft(
     expected_version: i32,
     values: &FormValues,
     levy_amount: i64,
+    applicant_birth_date: Option<NaiveDate>,
 ) -> Result<ApplicationRow> {
     let before = get_in_tx(tx, id).await?;
     let json = serde_json::to_string(values)?;
-    let sql = "UPDATE applications SET form_values = $2, levy_amount = $3, version = version + 1, \
+    let sql = "UPDATE applications SET form_values = $2, levy_amount = $3, \
+               applicant_birth_date = $6, version = version + 1, \
                updated_at = $4 WHERE id = $1 AND version = $5 AND state IS NULL";
     let n = crate::on_tx!(tx, c => sqlx::query(sql).bind(id).bind(&json).bind(levy_amount)
-        .bind(ctx.at).bind(expected_version).execute(c).await.map(|r| r.rows_affected()))?;
+        .bind(ctx.at).bind(expected_version).bind(applicant_birth_date)
+        .execute(c).await.map(|r| r.rows_affected()))?;
     if n == 0 {
         return Err(StoreError::Conflict(format!(
             "application {id} changed or was submitted"

@@ -17,3 +17,68 @@ permits-err-village = Give the full village code (10 digits, e.g. 33.25.01.2001)
 permits-err-number-pattern = The number pattern must contain exactly one {"{"}SEQ:n{"}"} (n = 3–9), may contain {"{"}YYYY{"}"} and {"{"}MM{"}"}, and otherwise only letters, digits, /, ., - and _.
 permits-err-levy-field = A levy per unit must refer to a number field of the form.
 permits-err-placeholder = The template refers to a field that is not on the form.
+
+# Applying and following an application
+permit-apply = Apply online
+permit-apply-title = Apply
+permit-apply-lead = Fill in the form below. Your answers are kept as a draft; then you upload the required documents, declare them true, and submit the application to get its registration number at once.
+permit-save-continue = Save and continue
+permit-save-draft = Save draft
+permit-saved = Draft saved.
+permit-conflict = This application was just changed elsewhere. Reload the page, check it, and try again.
+permit-choose = Choose one
+permit-address-street = Street, number, RT/RW
+permit-address-region = Village code
+permit-address-region-hint = The 10-digit Kemendagri region code, e.g. 18.11.01.2001.
+permit-my-title = My applications
+permit-my-empty = You have not applied for anything yet. Choose a service to start:
+permit-draft = Draft (not submitted)
+permit-service = Service
+permit-number = Registration number
+permit-state = Stage
+permit-created = Created
+permit-due = Due date of this stage
+permit-levy = Levy
+permit-answers = Your answers
+permit-documents = Required documents
+permit-no-documents = This service needs no uploaded documents.
+permit-doc-version = Version
+permit-doc-reason = Why it was returned
+permit-doc-none = Not uploaded yet.
+permit-doc-file = File
+permit-doc-upload = Upload
+permit-doc-pending = Waiting to be checked
+permit-doc-accepted = Accepted
+permit-doc-returned = Returned, please replace
+permit-doc-replaced = Replaced
+permit-submit-title = Declaration and submission
+permit-declaration = I declare that the data and documents I provide are true and valid (Batang Pasal 8(2)).
+permit-submit = Submit the application
+permit-resubmit = Submit again
+permit-submitted = Your application was submitted. Registration number:
+permit-receipt-download = Download the receipt (PDF)
+permit-history = History
+permit-step-submit = Application submitted
+permit-err-doc-missing = Upload this required document before submitting.
+permit-err-doc-returned = This document was returned; upload its replacement before submitting again.
+permit-err-declaration = Tick the declaration that the data and documents are true to submit.
+
+# Receipt
+permit-receipt-title = Application registration receipt
+permit-applicant = Applicant
+permit-received = Received
+permit-channel = Channel
+permit-pin = Tracking PIN
+permit-receipt-body = Keep this receipt. With the registration number and the PIN above you can see the stage of the application at any time on the tracking page.
+permit-receipt-qr = Scan to track the application:
+permit-receipt-note = This receipt is not a licence. The licence or the rejection letter is issued once the application is decided.
+
+# Tracking
+permit-track-title = Track an application
+permit-track-lead = Enter the registration number and the PIN on the receipt (or the applicant's birth date) to see the stage of the application.
+permit-track-number-hint = As written on the receipt, e.g. PTSP/2026/000123.
+permit-track-code = PIN or birth date
+permit-track-code-hint = The 6-digit PIN on the receipt, or the applicant's birth date like 1990-08-07.
+permit-track-submit = Track
+permit-track-failed = No application found, or the PIN/birth date does not match. Please check what you entered.
+permit-track-limited = Too many failed lookups. Please try again in 15 minutes.

@@ -17,3 +17,68 @@ permits-err-village = Pilih kode desa/kelurahan lengkap (10 angka, misalnya 33.2
 permits-err-number-pattern = Pola nomor harus memuat tepat satu {"{"}SEQ:n{"}"} (n = 3–9), boleh {"{"}YYYY{"}"} dan {"{"}MM{"}"}, serta hanya huruf, angka, /, ., -, dan _.
 permits-err-levy-field = Retribusi per satuan harus merujuk kolom angka pada formulir.
 permits-err-placeholder = Templat merujuk kolom yang tidak ada dalam formulir.
+
+# Mengajukan dan mengikuti permohonan
+permit-apply = Ajukan permohonan secara daring
+permit-apply-title = Ajukan permohonan
+permit-apply-lead = Isi formulir di bawah ini. Isian Anda disimpan sebagai draf; setelah itu Anda mengunggah dokumen persyaratan, menyatakan kebenarannya, lalu mengajukan permohonan dan langsung menerima nomor pendaftaran.
+permit-save-continue = Simpan dan lanjutkan
+permit-save-draft = Simpan draf
+permit-saved = Draf tersimpan.
+permit-conflict = Permohonan ini baru saja diubah di tempat lain. Muat ulang halaman, periksa isinya, lalu coba lagi.
+permit-choose = Pilih salah satu
+permit-address-street = Jalan, nomor, RT/RW
+permit-address-region = Kode desa/kelurahan
+permit-address-region-hint = 10 angka kode wilayah Kemendagri, misalnya 18.11.01.2001.
+permit-my-title = Permohonan saya
+permit-my-empty = Anda belum mengajukan permohonan. Pilih layanan untuk memulai:
+permit-draft = Draf (belum diajukan)
+permit-service = Layanan
+permit-number = Nomor pendaftaran
+permit-state = Tahap
+permit-created = Dibuat
+permit-due = Batas waktu tahap ini
+permit-levy = Retribusi
+permit-answers = Isian formulir
+permit-documents = Dokumen persyaratan
+permit-no-documents = Layanan ini tidak memerlukan unggahan dokumen.
+permit-doc-version = Versi
+permit-doc-reason = Alasan dikembalikan
+permit-doc-none = Belum diunggah.
+permit-doc-file = Berkas
+permit-doc-upload = Unggah
+permit-doc-pending = Menunggu pemeriksaan
+permit-doc-accepted = Diterima
+permit-doc-returned = Dikembalikan, perlu diganti
+permit-doc-replaced = Diganti
+permit-submit-title = Pernyataan dan pengajuan
+permit-declaration = Saya menyatakan bahwa data dan dokumen yang saya sampaikan benar dan sah (Perbup Batang Pasal 8 ayat 2).
+permit-submit = Ajukan permohonan
+permit-resubmit = Ajukan kembali
+permit-submitted = Permohonan Anda telah diajukan. Nomor pendaftaran:
+permit-receipt-download = Unduh tanda terima (PDF)
+permit-history = Riwayat
+permit-step-submit = Permohonan diajukan
+permit-err-doc-missing = Unggah dokumen wajib ini sebelum mengajukan permohonan.
+permit-err-doc-returned = Dokumen ini dikembalikan; unggah penggantinya sebelum mengajukan kembali.
+permit-err-declaration = Centang pernyataan kebenaran data dan dokumen untuk mengajukan permohonan.
+
+# Tanda terima
+permit-receipt-title = Tanda terima pendaftaran permohonan
+permit-applicant = Pemohon
+permit-received = Diterima
+permit-channel = Saluran
+permit-pin = PIN pelacakan
+permit-receipt-body = Simpan tanda terima ini. Dengan nomor pendaftaran dan PIN di atas Anda dapat melihat tahap permohonan kapan saja di halaman Lacak Permohonan.
+permit-receipt-qr = Pindai untuk melacak permohonan:
+permit-receipt-note = Tanda terima ini bukan izin. Izin atau surat penolakan diterbitkan setelah permohonan diputuskan.
+
+# Lacak permohonan
+permit-track-title = Lacak permohonan
+permit-track-lead = Masukkan nomor pendaftaran dan PIN pada tanda terima (atau tanggal lahir pemohon) untuk melihat tahap permohonan.
+permit-track-number-hint = Seperti tertulis pada tanda terima, misalnya PTSP/2026/000123.
+permit-track-code = PIN atau tanggal lahir
+permit-track-code-hint = PIN 6 angka pada tanda terima, atau tanggal lahir pemohon seperti 1990-08-07.
+permit-track-submit = Lacak
+permit-track-failed = Permohonan tidak ditemukan, atau PIN/tanggal lahir tidak cocok. Periksa kembali isian Anda.
+permit-track-limited = Terlalu banyak pencarian yang gagal. Coba lagi 15 menit lagi.

@@ -5,10 +5,12 @@
 //! in [`worker_loop`] every second, and at once when this process enqueued a job. Tests call
 //! it directly (`TestApp::run_jobs`), so no test sleeps.
 
+mod complaints;
 mod notify;
 mod smtp;
 mod webhooks;
 
+pub use complaints::ComplaintDeadline;
 pub use notify::DeliverNotification;
 pub use smtp::{SmtpSecurity, SmtpSettings};
 pub use webhooks::DeliverWebhook;
@@ -64,7 +66,8 @@ pub trait JobHandler: Send + Sync {
 }
 
 /// Every job kind this build runs. Register a new kind by adding its handler here.
-pub static HANDLERS: &[&dyn JobHandler] = &[&DeliverNotification, &DeliverWebhook];
+pub static HANDLERS: &[&dyn JobHandler] =
+    &[&DeliverNotification, &DeliverWebhook, &ComplaintDeadline];
 
 fn handler(kind: &str) -> Option<&'static dyn JobHandler> {
     HANDLERS.iter().copied().find(|h| h.kind() == kind)

@@ -6,6 +6,7 @@ pub mod content;
 pub mod documents;
 pub mod notify;
 pub mod organisations;
+pub mod permits;
 pub mod services;
 pub mod verify;
 
@@ -22,5 +23,6 @@ pub fn routes() -> Router<AppState> {
         .merge(notify::routes())
         .merge(verify::routes())
         .merge(documents::routes())
+        .merge(permits::routes())
         .merge(console::routes())
 }

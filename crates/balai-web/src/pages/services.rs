@@ -281,6 +281,8 @@ struct DetailPage {
     consultation: Option<ConsultationView>,
     form: CommentForm,
     thanks: bool,
+    /// The service takes applications online (it has permit settings).
+    applies: bool,
 }
 
 impl DetailPage {
@@ -371,6 +373,9 @@ async fn detail_page(
         consultation,
         form,
         thanks,
+        applies: balai_store::permits::settings_for(&st.db, svc.id)
+            .await?
+            .is_some(),
         page,
     })
 }

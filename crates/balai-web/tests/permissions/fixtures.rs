@@ -62,6 +62,59 @@ async fn user_id(app: &TestApp, email: &str) -> String {
         .to_string()
 }
 
+/// A submitted application of the demo citizen, for the pages only its applicant may open.
+async fn application(app: &TestApp) -> String {
+    let warga = find_by_email(&app.db, WARGA)
+        .await
+        .expect("db")
+        .expect("demo citizen");
+    let svc = services::get_by_code(&app.db, "SIP-NAKES")
+        .await
+        .expect("db")
+        .expect("SIP-NAKES");
+    let ctx = AuditCtx::new(Actor::system(), None, app.clock.now());
+    let mut tx = app.db.begin().await.expect("begin");
+    let row = balai_store::permits::create_draft(
+        &mut tx,
+        &ctx,
+        balai_store::permits::NewDraft {
+            service_id: svc.id,
+            organisation_id: svc.organisation_id,
+            applicant_user_id: Some(warga.id),
+            applicant_name: warga.display_name.clone(),
+            applicant_email: Some(warga.email.clone()),
+            applicant_phone: None,
+            applicant_birth_date: None,
+            workflow_code: "perizinan".to_owned(),
+            values: Default::default(),
+            channel: balai_core::permits::Channel::Online,
+            filed_by: None,
+            inspection_required: false,
+            levy_amount: 0,
+        },
+    )
+    .await
+    .expect("draft application");
+    let today = app.clock.now().date_naive();
+    let submission = balai_store::permits::Submission {
+        id: row.id,
+        expected_version: row.version,
+        idempotency_key: None,
+        number_pattern: Default::default(),
+        number_date: today,
+        initial_state: "verification".to_owned(),
+        due_on: Some(today),
+        tracking_pin: "123456".to_owned(),
+        submitted_at: ctx.at,
+        back_capture_reason: None,
+    };
+    balai_store::permits::submit(&mut tx, &ctx, submission)
+        .await
+        .expect("submitted application");
+    tx.commit().await.expect("commit");
+    row.id.to_string()
+}
+
 async fn one_uuid(app: &TestApp, sql: &'static str) -> String {
     let id: Uuid =
         balai_store::on_db!(app.db.read(), p => sqlx::query_scalar(sql).fetch_one(p).await)
@@ -299,6 +352,7 @@ pub async fn prepare(app: &TestApp) -> Fixtures {
     values.insert("rule", rule);
     notify_fixtures(app, &mut values).await;
     values.insert("document", issued_document(app).await);
+    values.insert("application_warga", application(app).await);
     Fixtures { values, token: raw }
 }
 

@@ -126,6 +126,15 @@ const PUBLIC_PAGES: &[Route] = &[
     post("/akun/sandi", "/akun/sandi", Who::SignedIn),
     get("/akun/pesan", "/akun/pesan", Who::SignedIn),
     get("/akun/pesan/{id}", "/akun/pesan/:message_warga", Who::Recipient("warga@example.id")),
+    get("/layanan/{kode}/ajukan", "/layanan/SIP-NAKES/ajukan", Who::SignedIn),
+    post("/layanan/{kode}/ajukan", "/layanan/SIP-NAKES/ajukan", Who::SignedIn),
+    get("/akun/permohonan", "/akun/permohonan", Who::SignedIn),
+    get("/akun/permohonan/{id}", "/akun/permohonan/:application_warga", Who::Recipient("warga@example.id")),
+    post("/akun/permohonan/{id}", "/akun/permohonan/:application_warga", Who::Recipient("warga@example.id")),
+    post("/akun/permohonan/{id}/dokumen", "/akun/permohonan/:application_warga/dokumen", Who::Recipient("warga@example.id")),
+    post("/akun/permohonan/{id}/ajukan", "/akun/permohonan/:application_warga/ajukan", Who::Recipient("warga@example.id")),
+    get("/akun/permohonan/{id}/tanda-terima", "/akun/permohonan/:application_warga/tanda-terima", Who::Recipient("warga@example.id")),
+    get("/lacak", "/lacak", Who::Public),
 ];
 
 /// Organisations, counters, officers and charters in the console.

@@ -321,7 +321,7 @@ fn settings() -> PermitSettings {
 async fn settings_and_definitions_are_validated_versioned_and_audited() {
     for b in backends() {
         let app = TestApp::spawn_demo(b).await;
-        let (sid, _) = service(&app.db, "REKLAME").await;
+        let (sid, _) = service(&app.db, "IZIN-KERAMAIAN").await;
         let mut tx = app.db.begin().await.unwrap();
         let saved = store::save_settings(&mut tx, &ctx(), sid, &settings(), 0)
             .await
