@@ -4,6 +4,8 @@
 
 #![allow(non_snake_case, clippy::unwrap_used)]
 
+#[path = "complaints/public.rs"]
+mod public;
 #[path = "complaints/store.rs"]
 mod store;
 #[path = "complaints/worker.rs"]

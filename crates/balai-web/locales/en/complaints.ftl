@@ -75,3 +75,6 @@ complaint-rate-submit = Send the rating
 complaint-reopen-reason = Reason to reopen
 complaint-reopen-hint = A complaint can be reopened once.
 complaint-reopen-submit = Reopen the complaint
+complaint-lookup-missing = Enter the complaint number and the tracking code.
+complaint-register-title = Register a complaint
+complaint-register-lead = Register a complaint received at the desk, by phone, SMS, e-mail, the complaint box, or from the Ombudsman or the DPRD. A complaint about a service received more than 30 days ago can still be registered as late, with its reason.

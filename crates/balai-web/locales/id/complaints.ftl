@@ -75,3 +75,6 @@ complaint-rate-submit = Kirim penilaian
 complaint-reopen-reason = Alasan membuka kembali
 complaint-reopen-hint = Pengaduan dapat dibuka kembali satu kali.
 complaint-reopen-submit = Buka kembali pengaduan
+complaint-lookup-missing = Isi nomor pengaduan dan kode pelacakan.
+complaint-register-title = Catat pengaduan
+complaint-register-lead = Catat pengaduan yang diterima di meja pengaduan, melalui telepon, SMS, email, kotak pengaduan, atau dari Ombudsman dan DPRD. Pengaduan atas layanan yang diterima lebih dari 30 hari yang lalu tetap dapat dicatat sebagai pengaduan terlambat dengan alasannya.

@@ -1,6 +1,7 @@
 //! Server-rendered pages: the public portal (Indonesian URLs) and the staff console.
 
 pub mod auth;
+pub mod complaints;
 pub mod console;
 pub mod content;
 pub mod documents;
@@ -17,6 +18,7 @@ use crate::state::AppState;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(content::routes())
+        .merge(complaints::routes())
         .merge(services::routes())
         .merge(organisations::routes())
         .merge(auth::routes())

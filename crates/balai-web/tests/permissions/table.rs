@@ -126,6 +126,12 @@ const PUBLIC_PAGES: &[Route] = &[
     post("/akun/sandi", "/akun/sandi", Who::SignedIn),
     get("/akun/pesan", "/akun/pesan", Who::SignedIn),
     get("/akun/pesan/{id}", "/akun/pesan/:message_warga", Who::Recipient("warga@example.id")),
+    get("/pengaduan/baru", "/pengaduan/baru", Who::Public),
+    post("/pengaduan/baru", "/pengaduan/baru", Who::Public),
+    get("/pengaduan/status", "/pengaduan/status", Who::Public),
+    post("/pengaduan/status", "/pengaduan/status", Who::Public),
+    post("/pengaduan/status/tindakan", "/pengaduan/status/tindakan", Who::Public),
+    post("/pengaduan/tanda-terima", "/pengaduan/tanda-terima", Who::Public),
     get("/layanan/{kode}/ajukan", "/layanan/SIP-NAKES/ajukan", Who::SignedIn),
     post("/layanan/{kode}/ajukan", "/layanan/SIP-NAKES/ajukan", Who::SignedIn),
     get("/akun/permohonan", "/akun/permohonan", Who::SignedIn),
@@ -141,6 +147,8 @@ const PUBLIC_PAGES: &[Route] = &[
 #[rustfmt::skip]
 const CATALOG_CONSOLE: &[Route] = &[
     get("/konsol", "/konsol", Who::Staff),
+    get("/konsol/pengaduan/baru", "/konsol/pengaduan/baru", Who::Perm(P::ComplaintsHandle)),
+    post("/konsol/pengaduan/baru", "/konsol/pengaduan/baru", Who::Perm(P::ComplaintsHandle)),
     get("/konsol/instansi", "/konsol/instansi", CATALOG),
     get("/konsol/instansi/baru", "/konsol/instansi/baru", CATALOG),
     post("/konsol/instansi/baru", "/konsol/instansi/baru", CATALOG),
