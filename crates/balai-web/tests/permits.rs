@@ -8,5 +8,7 @@
 mod apply;
 #[path = "permits/common.rs"]
 mod common;
+#[path = "permits/console.rs"]
+mod console;
 #[path = "permits/store.rs"]
 mod store;

@@ -329,10 +329,12 @@ pub async fn for_applicant(db: &Db, user_id: Uuid) -> Result<Vec<ApplicationRow>
     Ok(rows)
 }
 
-/// What an inbox shows: applications in these states, of this organisation when given.
+/// What an inbox shows: applications in these states, of this organisation when given (plus
+/// those of `also_services`, whose technical team is of that organisation).
 #[derive(Debug, Clone, Default)]
 pub struct InboxFilter {
     pub organisation_id: Option<Uuid>,
+    pub also_services: Vec<Uuid>,
     pub states: Vec<String>,
     pub limit: i64,
 }
@@ -343,18 +345,31 @@ pub async fn inbox(db: &Db, f: &InboxFilter) -> Result<Vec<ApplicationRow>> {
     if f.states.is_empty() {
         return Ok(Vec::new());
     }
-    let marks: Vec<String> = (0..f.states.len()).map(|i| format!("${}", i + 3)).collect();
+    let mut n = 2;
+    let mut marks = |count: usize| {
+        let v: Vec<String> = (0..count).map(|i| format!("${}", n + 1 + i)).collect();
+        n += count;
+        v.join(", ")
+    };
+    let states = marks(f.states.len());
+    let services = if f.also_services.is_empty() {
+        String::new()
+    } else {
+        format!(" OR service_id IN ({})", marks(f.also_services.len()))
+    };
     let sql = format!(
-        "{COLS} WHERE ($1 IS NULL OR organisation_id = $1) AND state IN ({}) \
+        "{COLS} WHERE ($1 IS NULL OR organisation_id = $1{services}) AND state IN ({states}) \
          ORDER BY CASE WHEN state_due_on IS NULL THEN 1 ELSE 0 END, state_due_on, submitted_at, id \
-         LIMIT $2",
-        marks.join(", ")
+         LIMIT $2"
     );
     let limit = f.limit.clamp(1, 500);
     let rows = crate::on_db!(db.read(), p => {
         let mut q = sqlx::query_as::<_, ApplicationRow>(sqlx::AssertSqlSafe(sql))
             .bind(f.organisation_id).bind(limit);
         for s in &f.states {
+            q = q.bind(s);
+        }
+        for s in &f.also_services {
             q = q.bind(s);
         }
         q.fetch_all(p).await

@@ -82,3 +82,21 @@ permit-track-code-hint = The 6-digit PIN on the receipt, or the applicant's birt
 permit-track-submit = Track
 permit-track-failed = No application found, or the PIN/birth date does not match. Please check what you entered.
 permit-track-limited = Too many failed lookups. Please try again in 15 minutes.
+
+# Applications console
+console-applications = Applications
+permit-inbox-lead = Applications you can act on, the nearest (or passed) deadline first.
+permit-inbox-empty = No application is waiting for you.
+permit-step-done = The step was recorded.
+permit-work-title = Work on the application
+permit-checklist = Document checklist
+permit-checklist-hint = Accept each document that is in order; return the others with the reason.
+permit-review = Result of the check
+permit-review-none = Not checked yet
+permit-review-accept = In order, accepted
+permit-review-return = Not in order, return
+permit-comment = Note or reasons
+permit-comment-hint = Required for a return, a decision and a cancellation; the applicant reads the reasons of a decision or a return.
+permit-conflict-staff = Someone else has just worked on this application. Check its current stage below.
+permit-err-return-which = Mark the documents you return, each with its reason.
+permit-err-return-only = Documents can only be returned with the step "Return to the applicant".

@@ -82,3 +82,21 @@ permit-track-code-hint = PIN 6 angka pada tanda terima, atau tanggal lahir pemoh
 permit-track-submit = Lacak
 permit-track-failed = Permohonan tidak ditemukan, atau PIN/tanggal lahir tidak cocok. Periksa kembali isian Anda.
 permit-track-limited = Terlalu banyak pencarian yang gagal. Coba lagi 15 menit lagi.
+
+# Konsol permohonan
+console-applications = Permohonan
+permit-inbox-lead = Permohonan yang dapat Anda proses, yang tenggatnya paling dekat (atau sudah lewat) di atas.
+permit-inbox-empty = Tidak ada permohonan yang menunggu tindakan Anda.
+permit-step-done = Tindakan tercatat.
+permit-work-title = Proses permohonan
+permit-checklist = Daftar periksa dokumen
+permit-checklist-hint = Terima setiap dokumen yang sesuai; kembalikan yang tidak sesuai dengan alasannya.
+permit-review = Hasil pemeriksaan
+permit-review-none = Belum diperiksa
+permit-review-accept = Sesuai, diterima
+permit-review-return = Tidak sesuai, kembalikan
+permit-comment = Catatan atau alasan
+permit-comment-hint = Wajib untuk pengembalian, keputusan, dan pembatalan; alasan keputusan dan pengembalian dapat dibaca pemohon.
+permit-conflict-staff = Permohonan ini baru saja diproses orang lain. Periksa tahap terbarunya di bawah.
+permit-err-return-which = Tandai dokumen yang dikembalikan beserta alasannya.
+permit-err-return-only = Dokumen hanya dapat dikembalikan dengan tindakan "Kembalikan ke pemohon".

@@ -252,6 +252,9 @@ const ADMIN_CONSOLE: &[Route] = &[
 #[rustfmt::skip]
 const NOTIFY_CONSOLE: &[Route] = &[
     get("/konsol/notifikasi", "/konsol/notifikasi", Who::Staff),
+    get("/konsol/permohonan", "/konsol/permohonan", Who::Perm(P::ApplicationsWork)),
+    get("/konsol/permohonan/{id}", "/konsol/permohonan/:application_warga", Who::PermIn(P::ApplicationsWork, DPMPTSP)),
+    post("/konsol/permohonan/{id}/tindakan", "/konsol/permohonan/:application_warga/tindakan", Who::PermIn(P::ApplicationsWork, DPMPTSP)),
     post("/konsol/notifikasi/{id}/kirim-ulang", "/konsol/notifikasi/:notification_failed/kirim-ulang", Who::PermIn(P::NotificationsResend, DPMPTSP)),
     get("/konsol/integrasi/webhook", "/konsol/integrasi/webhook", Who::Perm(P::TokensManage)),
     post("/konsol/integrasi/webhook", "/konsol/integrasi/webhook", Who::Perm(P::TokensManage)),

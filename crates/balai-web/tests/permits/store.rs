@@ -399,6 +399,7 @@ async fn inbox_lists_earliest_deadline_first_per_organisation() {
         let org = filed[0].organisation_id;
         let filter = store::InboxFilter {
             organisation_id: Some(org),
+            also_services: Vec::new(),
             states: vec!["verification".to_owned(), "returned".to_owned()],
             limit: 50,
         };

@@ -5,6 +5,7 @@ pub mod content;
 pub mod dashboard;
 pub mod notify;
 pub mod organisations;
+pub mod permits;
 pub mod services;
 pub mod signing;
 pub mod users;
@@ -24,6 +25,7 @@ pub fn routes() -> Router<AppState> {
         .merge(users::routes())
         .merge(audit::routes())
         .merge(notify::routes())
+        .merge(permits::routes())
         .merge(webhooks::routes())
         .merge(signing::routes())
         .route_layer(axum::middleware::from_fn(users::password_change_gate))
