@@ -8,6 +8,7 @@ mod report;
 mod run;
 mod scenarios;
 mod server;
+mod skm;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -55,6 +56,19 @@ enum Commands {
         #[arg(long, value_name = "FILE")]
         markdown: Option<PathBuf>,
     },
+    /// The satisfaction survey at scale against the store: the mall's index for a year over
+    /// N responses, then survey submissions through group commit.
+    Skm {
+        /// `sqlite://PATH` (created) or a PostgreSQL URL.
+        #[arg(long, value_name = "URL")]
+        database_url: String,
+        #[arg(long, default_value_t = 1_000_000)]
+        responses: u64,
+        #[arg(long, default_value_t = 2_000)]
+        submissions: usize,
+        #[arg(long, default_value_t = 64)]
+        concurrency: usize,
+    },
 }
 
 fn main() -> ExitCode {
@@ -77,6 +91,20 @@ fn execute(command: Commands) -> Result<()> {
     runtime.block_on(async {
         match command {
             Commands::Baseline { listen } => baseline::serve(listen).await,
+            Commands::Skm {
+                database_url,
+                responses,
+                submissions,
+                concurrency,
+            } => {
+                skm::run(skm::SkmOptions {
+                    database_url,
+                    responses,
+                    submissions,
+                    concurrency,
+                })
+                .await
+            }
             Commands::Run {
                 balai_bin,
                 connections,

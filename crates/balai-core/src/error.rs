@@ -55,6 +55,14 @@
 //! | err-hours-overlap | Jam layanan pada hari yang sama saling tumpang tindih. | Opening hours on the same day overlap. |
 //! | err-document-pattern | Pola nomor dokumen harus memuat {seq} (atau {seq:4}) dan {year} tepat sekali, hanya dengan {month} dan {kind} sebagai isian lain, paling banyak 80 karakter. | The document number pattern must contain {seq} (or {seq:4}) and {year} exactly once, with only {month} and {kind} as other placeholders, at most 80 characters. |
 //! | permits-err-* | (permits.ftl) workflow, form and permit-settings problems, listed in `permits::MESSAGE_KEYS` | |
+//! | skm-err-answer-missing | (survey.ftl) Pilih salah satu jawaban untuk unsur ini. | (survey.ftl) Choose one answer for this element. |
+//! | skm-err-answer-range | (survey.ftl) Jawaban harus 1, 2, 3, atau 4. | (survey.ftl) The answer must be 1, 2, 3 or 4. |
+//! | skm-err-age | (survey.ftl) Umur ditulis dalam tahun, 10 sampai 110. | (survey.ftl) Age is written in years, 10 to 110. |
+//! | skm-err-weight | (survey.ftl) Bobot ditulis sebagai pecahan seperti 1/9 atau desimal seperti 0,125. | (survey.ftl) Write a weight as a fraction like 1/9 or a decimal like 0.125. |
+//! | skm-err-weights-sum | (survey.ftl) Jumlah bobot semua unsur harus tepat 1 (gunakan 1/9, bukan 0,111). | (survey.ftl) The weights of all elements must add up to exactly 1 (use 1/9, not 0.111). |
+//! | skm-err-no-elements | (survey.ftl) Kuesioner memerlukan paling sedikit satu unsur. | (survey.ftl) A questionnaire needs at least one element. |
+//! | skm-err-duplicate-element | (survey.ftl) Kode unsur tidak boleh dipakai dua kali. | (survey.ftl) An element code may be used only once. |
+//! | skm-err-period | (survey.ftl) Periode ditulis seperti 2026, 2026-S1, atau 2026-Q3. | (survey.ftl) Write the period like 2026, 2026-S1 or 2026-Q3. |
 //! | notify-err-inbox-address | (notify.ftl) Pesan ke kotak pesan tidak memakai alamat; kosongkan kolom ini. | (notify.ftl) Inbox messages take no address; leave this field empty. |
 
 use serde::{Deserialize, Serialize};

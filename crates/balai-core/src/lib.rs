@@ -24,6 +24,7 @@ pub mod ids;
 pub mod notify;
 pub mod permits;
 pub mod queue;
+pub mod survey;
 pub mod text;
 
 pub use clock::{Clock, FixedClock, SystemClock};

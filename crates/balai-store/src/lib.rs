@@ -29,6 +29,7 @@ pub mod settings;
 pub mod signing;
 pub mod snapshots;
 pub mod standards;
+pub mod survey;
 pub mod webhooks;
 
 pub use db::{Db, Engine, Pool, Tx};

@@ -25,6 +25,7 @@ pub async fn all(db: &Db) -> Result<Vec<Snapshot>> {
     v.extend(crate::complaints::snapshots(db).await?);
     v.extend(crate::queue::snapshots(db).await?);
     v.extend(crate::permits::snapshots(db).await?);
+    v.extend(crate::survey::snapshots(db).await?);
     Ok(v)
 }
 

@@ -53,6 +53,7 @@ macro_rules! ftl_files {
             include_str!(concat!("../locales/", $lang, "/core.ftl")),
             include_str!(concat!("../locales/", $lang, "/notify.ftl")),
             include_str!(concat!("../locales/", $lang, "/signing.ftl")),
+            include_str!(concat!("../locales/", $lang, "/survey.ftl")),
             include_str!(concat!("../locales/", $lang, "/permits.ftl")),
             include_str!(concat!("../locales/", $lang, "/complaints.ftl")),
         ]

@@ -73,6 +73,16 @@ fn every_permit_error_is_translated_in_both_languages() {
 }
 
 #[test]
+fn every_survey_error_is_translated_in_both_languages() {
+    let i18n = balai_web::i18n::I18n::global();
+    let missing: Vec<_> = balai_core::survey::MESSAGE_KEYS
+        .iter()
+        .filter(|k| !i18n.has(k))
+        .collect();
+    assert!(missing.is_empty(), "{missing:?}");
+}
+
+#[test]
 fn every_complaint_error_is_translated_in_both_languages() {
     let i18n = balai_web::i18n::I18n::global();
     let missing: Vec<_> = balai_core::complaints::MESSAGE_KEYS

@@ -9,6 +9,7 @@ mod organisations;
 mod permits;
 mod queue;
 mod services;
+pub mod survey;
 mod users;
 
 use balai_core::identity::Actor;

@@ -4,6 +4,7 @@
 pub mod content;
 pub mod organisations;
 pub mod services;
+pub mod survey;
 pub mod tokens;
 pub mod webhooks;
 
@@ -66,6 +67,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     doc.merge(organisations::Doc::openapi());
     doc.merge(services::Doc::openapi());
+    doc.merge(survey::Doc::openapi());
     doc.merge(content::Doc::openapi());
     doc.merge(tokens::Doc::openapi());
     doc.merge(webhooks::Doc::openapi());
@@ -76,6 +78,7 @@ pub fn routes() -> Router<AppState> {
     let v1 = Router::new()
         .merge(organisations::routes())
         .merge(services::routes())
+        .merge(survey::routes())
         .merge(content::routes())
         .merge(tokens::routes())
         .merge(webhooks::routes());

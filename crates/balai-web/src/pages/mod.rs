@@ -9,6 +9,7 @@ pub mod notify;
 pub mod organisations;
 pub mod permits;
 pub mod services;
+pub mod survey;
 pub mod verify;
 
 use axum::Router;
@@ -20,6 +21,7 @@ pub fn routes() -> Router<AppState> {
         .merge(content::routes())
         .merge(complaints::routes())
         .merge(services::routes())
+        .merge(survey::routes())
         .merge(organisations::routes())
         .merge(auth::routes())
         .merge(notify::routes())

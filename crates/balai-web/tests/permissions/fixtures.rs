@@ -323,6 +323,76 @@ async fn issued_document(app: &TestApp) -> String {
         .expect("document");
     tx.commit().await.expect("commit");
     id.to_string()
+/// An open survey invitation for KTP-EL; its code (shown once) fills `:skm_code`.
+async fn survey_code(app: &TestApp) -> String {
+    let svc = services::get_by_code(&app.db, "KTP-EL")
+        .await
+        .expect("db")
+        .expect("demo service");
+    let mut tx = app.db.begin().await.expect("begin");
+    let until = app.clock.now() + chrono::Duration::days(30);
+    let inv = balai_store::survey::invite(
+        &mut tx,
+        &ctx(app),
+        balai_store::survey::SourceKind::Manual,
+        "permissions-fixture",
+        svc.id,
+        svc.organisation_id,
+        until,
+    )
+    .await
+    .expect("invitation");
+    tx.commit().await.expect("commit");
+    inv.code
+}
+
+/// A paper response with a suggestion for KTP-EL (DISDUKCAPIL); its id fills `:skm_response`.
+async fn survey_response(app: &TestApp) -> String {
+    use balai_core::survey::{Answers, Definition};
+    let svc = services::get_by_code(&app.db, "KTP-EL")
+        .await
+        .expect("db")
+        .expect("demo service");
+    let def = Definition::permenpanrb_14_2017();
+    let mut fields: std::collections::BTreeMap<String, String> = def
+        .elements
+        .iter()
+        .map(|e| (e.code.as_str().to_owned(), "3".to_owned()))
+        .collect();
+    for (k, v) in [
+        ("sex", "P"),
+        ("age", "30"),
+        ("education", "SMA"),
+        ("occupation", "PNS"),
+        ("suggestion", "Antrean rapi"),
+    ] {
+        fields.insert(k.to_owned(), v.to_owned());
+    }
+    let row = balai_store::survey::NewResponse {
+        definition_version: def.version,
+        service_id: svc.id,
+        organisation_id: svc.organisation_id,
+        responded_on: app.clock.now().date_naive(),
+        answers: Answers::parse(&def, &fields).expect("answers"),
+    };
+    let mut tx = app.db.begin().await.expect("begin");
+    balai_store::survey::ensure_default(&mut tx, &ctx(app))
+        .await
+        .expect("definition");
+    balai_store::survey::record_paper(
+        &mut tx,
+        &ctx(app),
+        balai_store::survey::PaperBatch::Console,
+        &[row],
+    )
+    .await
+    .expect("paper response");
+    tx.commit().await.expect("commit");
+    one_uuid(
+        app,
+        "SELECT id FROM skm_responses ORDER BY created_at DESC LIMIT 1",
+    )
+    .await
 }
 
 pub async fn prepare(app: &TestApp) -> Fixtures {
@@ -352,6 +422,8 @@ pub async fn prepare(app: &TestApp) -> Fixtures {
     values.insert("rule", rule);
     notify_fixtures(app, &mut values).await;
     values.insert("document", issued_document(app).await);
+    values.insert("skm_code", survey_code(app).await);
+    values.insert("skm_response", survey_response(app).await);
     values.insert("application_warga", application(app).await);
     Fixtures { values, token: raw }
 }

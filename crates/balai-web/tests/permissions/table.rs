@@ -110,6 +110,12 @@ const PUBLIC_PAGES: &[Route] = &[
     get("/layanan/{kode}", "/layanan/PBG", Who::Public),
     post("/layanan/{kode}/konsultasi", "/layanan/AKTA-LAHIR/konsultasi", Who::Public),
     get("/instansi", "/instansi", Who::Public),
+    get("/survei", "/survei", Who::Public),
+    post("/survei", "/survei", Who::Public),
+    get("/survei/{kode}", "/survei/:skm_code", Who::Public),
+    post("/survei/{kode}", "/survei/:skm_code", Who::Public),
+    get("/ikm", "/ikm", Who::Public),
+    get("/ikm/unduh.csv", "/ikm/unduh.csv", Who::Public),
     get("/instansi/{kode}", "/instansi/DPMPTSP", Who::Public),
     get("/instansi/{kode}/kesepakatan", "/instansi/DPMPTSP/kesepakatan", Who::Public),
     get("/masuk", "/masuk", Who::Public),
@@ -178,6 +184,12 @@ const CATALOG_CONSOLE: &[Route] = &[
 /// version 2 of PBG and of KTP-EL; AKTA-LAHIR's version 2 is the demo's open consultation.
 #[rustfmt::skip]
 const SERVICES_CONSOLE_ROUTES: &[Route] = &[
+    get("/konsol/skm", "/konsol/skm", Who::AnyOf(&[P::QueueServe, P::CommentModerate])),
+    post("/konsol/skm/undangan", "/konsol/skm/undangan", Who::Perm(P::QueueServe)),
+    get("/konsol/skm/kertas", "/konsol/skm/kertas", Who::Perm(P::QueueServe)),
+    post("/konsol/skm/kertas", "/konsol/skm/kertas", Who::Perm(P::QueueServe)),
+    post("/konsol/skm/saran/{id}", "/konsol/skm/saran/:skm_response", Who::PermIn(P::CommentModerate, DUKCAPIL)),
+    post("/konsol/skm/batal", "/konsol/skm/batal", Who::Perm(P::CommentModerate)),
     get("/konsol/layanan", "/konsol/layanan", Who::AnyOf(SERVICES_CONSOLE)),
     get("/konsol/layanan/baru", "/konsol/layanan/baru", CATALOG),
     post("/konsol/layanan/baru", "/konsol/layanan/baru", CATALOG),
@@ -285,6 +297,7 @@ const API: &[Route] = &[
     get("/api/v1/organisations/{code}", "/api/v1/organisations/DPMPTSP", Who::Public),
     get("/api/v1/counters", "/api/v1/counters", Who::Public),
     get("/api/v1/services", "/api/v1/services", Who::Public),
+    get("/api/v1/ikm", "/api/v1/ikm", Who::Public),
     get("/api/v1/services/{code}", "/api/v1/services/PBG", Who::Public),
     get("/api/v1/announcements", "/api/v1/announcements", Who::Public),
     get("/api/v1/announcements/{id}", "/api/v1/announcements/:announcement", Who::Public),

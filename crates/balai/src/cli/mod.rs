@@ -4,6 +4,7 @@
 mod backup;
 mod backup_files;
 mod calendar;
+mod skm;
 mod user;
 mod verify;
 
@@ -65,6 +66,9 @@ enum Command {
     /// Working-day arithmetic with the region's calendar.
     #[command(subcommand)]
     Calendar(calendar::CalendarCmd),
+    /// The satisfaction survey: import paper questionnaires.
+    #[command(subcommand)]
+    Skm(skm::SkmCmd),
     /// Print the OpenAPI document of the JSON API.
     Openapi,
     /// Check a signed document (PDF) offline; exit status 0 when authentic, 1 when not.
@@ -114,7 +118,9 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
                     "the database already holds a region; the demo is loaded only into an empty one"
                 );
             }
-            balai_store::demo::load(&db, balai_core::SystemClock.now()).await?;
+            let now = balai_core::SystemClock.now();
+            balai_store::demo::load(&db, now).await?;
+            balai_store::demo::survey::load(&db, now).await?;
             println!("The demo region is loaded.");
             Ok(ExitCode::SUCCESS)
         }
@@ -124,6 +130,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Restore { from } => backup::restore(&cfg, &from).await,
         Command::Calendar(cmd) => calendar::run(&cfg, cmd).await,
         Command::VerifyDocument { file, keys } => verify::run(&cfg, &file, keys.as_deref()).await,
+        Command::Skm(cmd) => skm::run(&cfg, cmd).await,
         Command::Openapi => {
             println!(
                 "{}",
@@ -138,7 +145,9 @@ async fn demo(cfg: &Config) -> Result<ExitCode> {
     server::init_logging(&cfg.log);
     let db = server::open_db(cfg, true).await?;
     if balai_store::demo::is_empty(&db).await? {
-        balai_store::demo::load(&db, balai_core::SystemClock.now()).await?;
+        let now = balai_core::SystemClock.now();
+        balai_store::demo::load(&db, now).await?;
+        balai_store::demo::survey::load(&db, now).await?;
         println!(
             "Loaded the demo region (Kabupaten Mesuji) into {}.",
             cfg.data_dir.display()

@@ -8,6 +8,7 @@ pub mod organisations;
 pub mod permits;
 pub mod services;
 pub mod signing;
+pub mod survey;
 pub mod users;
 pub mod webhooks;
 
@@ -21,6 +22,7 @@ pub fn routes() -> Router<AppState> {
         .merge(dashboard::routes())
         .merge(organisations::routes())
         .merge(services::routes())
+        .merge(survey::routes())
         .merge(content::routes())
         .merge(users::routes())
         .merge(audit::routes())
