@@ -323,6 +323,8 @@ async fn issued_document(app: &TestApp) -> String {
         .expect("document");
     tx.commit().await.expect("commit");
     id.to_string()
+}
+
 /// An open survey invitation for KTP-EL; its code (shown once) fills `:skm_code`.
 async fn survey_code(app: &TestApp) -> String {
     let svc = services::get_by_code(&app.db, "KTP-EL")
