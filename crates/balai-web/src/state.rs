@@ -27,6 +27,8 @@ pub struct WebConfig {
     pub notify: NotifyConfig,
     /// How long an outgoing request (webhook receiver, SMS gateway) may take: 10 s.
     pub outgoing_timeout: std::time::Duration,
+    /// Who signs documents: the platform's own keys, or BSrE (`BALAI_SIGNER`).
+    pub signer: crate::signing::SignerChoice,
 }
 
 /// How notifications leave the platform. Unset parts make those notifications fail with a
@@ -72,6 +74,7 @@ impl Default for WebConfig {
             trust_proxy: false,
             notify: NotifyConfig::default(),
             outgoing_timeout: std::time::Duration::from_secs(10),
+            signer: crate::signing::SignerChoice::Platform,
         }
     }
 }
@@ -101,6 +104,8 @@ pub struct AppState {
     /// Notified when this process commits a transaction that enqueued a job: the worker loop
     /// wakes at once instead of at its next poll.
     pub jobs_wake: Arc<tokio::sync::Notify>,
+    /// Signs issued documents (see `signing.rs`).
+    pub signer: Arc<dyn balai_docs::signer::DocumentSigner>,
 }
 
 /// A cached copy of the `region_settings` table.
@@ -146,6 +151,7 @@ impl AppState {
     ) -> Self {
         let jobs_wake = db.jobs_signal();
         let config_timeout = config.outgoing_timeout;
+        let signer = crate::signing::build_signer(&config.signer);
         AppState {
             db,
             clock,
@@ -157,6 +163,7 @@ impl AppState {
             cache: Arc::new(crate::cache::ResponseCache::default()),
             http: http_client(config_timeout),
             jobs_wake,
+            signer,
         }
     }
 }

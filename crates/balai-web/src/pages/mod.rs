@@ -4,11 +4,13 @@ pub mod auth;
 pub mod complaints;
 pub mod console;
 pub mod content;
+pub mod documents;
 pub mod notify;
 pub mod organisations;
 pub mod permits;
 pub mod services;
 pub mod survey;
+pub mod verify;
 
 use axum::Router;
 
@@ -23,6 +25,8 @@ pub fn routes() -> Router<AppState> {
         .merge(organisations::routes())
         .merge(auth::routes())
         .merge(notify::routes())
+        .merge(verify::routes())
+        .merge(documents::routes())
         .merge(permits::routes())
         .merge(console::routes())
 }

@@ -276,6 +276,20 @@ const NOTIFY_CONSOLE: &[Route] = &[
     post("/konsol/integrasi/webhook/kiriman/{id}/ulang", "/konsol/integrasi/webhook/kiriman/:webhook_delivery/ulang", Who::PermIn(P::TokensManage, Scope::MallWide)),
 ];
 
+/// Signing keys and issued documents (Batang Pasal 14–15).
+#[rustfmt::skip]
+const SIGNING: &[Route] = &[
+    get("/konsol/tanda-tangan", "/konsol/tanda-tangan", Who::Perm(P::DocumentsSign)),
+    post("/konsol/tanda-tangan", "/konsol/tanda-tangan", Who::Perm(P::DocumentsSign)),
+    post("/konsol/tanda-tangan/sandi", "/konsol/tanda-tangan/sandi", Who::Perm(P::DocumentsSign)),
+    post("/konsol/tanda-tangan/cabut", "/konsol/tanda-tangan/cabut", Who::Perm(P::DocumentsSign)),
+    get("/verifikasi/kunci", "/verifikasi/kunci", Who::Public),
+    get("/verifikasi/kunci.json", "/verifikasi/kunci.json", Who::Public),
+    get("/verifikasi/{id}", "/verifikasi/:document", Who::Public),
+    post("/verifikasi/{id}", "/verifikasi/:document", Who::Public),
+    get("/dokumen/{id}", "/dokumen/:document", Who::PermIn(P::ApplicationsWork, DPMPTSP)),
+];
+
 /// The JSON API (`/api/v1`) and its OpenAPI document.
 #[rustfmt::skip]
 const API: &[Route] = &[
@@ -307,6 +321,7 @@ pub fn all() -> Vec<Route> {
         CONTENT_CONSOLE,
         ADMIN_CONSOLE,
         NOTIFY_CONSOLE,
+        SIGNING,
         API,
     ]
     .concat()

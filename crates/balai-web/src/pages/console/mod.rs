@@ -8,6 +8,7 @@ pub mod notify;
 pub mod organisations;
 pub mod permits;
 pub mod services;
+pub mod signing;
 pub mod survey;
 pub mod users;
 pub mod webhooks;
@@ -30,5 +31,6 @@ pub fn routes() -> Router<AppState> {
         .merge(notify::routes())
         .merge(permits::routes())
         .merge(webhooks::routes())
+        .merge(signing::routes())
         .route_layer(axum::middleware::from_fn(users::password_change_gate))
 }
