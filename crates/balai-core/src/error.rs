@@ -53,6 +53,7 @@
 //! | err-hours-format | Jam layanan tidak dapat dibaca; tulis seperti "Sen-Jum 08:00-15:00; Sab 08:00-12:00". | The opening hours cannot be read; write them like "Mon-Fri 08:00-15:00; Sat 08:00-12:00". |
 //! | err-hours-order | Jam tutup harus setelah jam buka. | The closing time must be after the opening time. |
 //! | err-hours-overlap | Jam layanan pada hari yang sama saling tumpang tindih. | Opening hours on the same day overlap. |
+//! | err-document-pattern | Pola nomor dokumen harus memuat {seq} (atau {seq:4}) dan {year} tepat sekali, hanya dengan {month} dan {kind} sebagai isian lain, paling banyak 80 karakter. | The document number pattern must contain {seq} (or {seq:4}) and {year} exactly once, with only {month} and {kind} as other placeholders, at most 80 characters. |
 //! | permits-err-* | (permits.ftl) workflow, form and permit-settings problems, listed in `permits::MESSAGE_KEYS` | |
 //! | queue-err-* | (queue.ftl) ticket, opening-hour, slot and policy refusals, listed in `queue::MESSAGE_KEYS` | |
 //! | skm-err-answer-missing | (survey.ftl) Pilih salah satu jawaban untuk unsur ini. | (survey.ftl) Choose one answer for this element. |

@@ -73,6 +73,9 @@ string_enum! {
             "View unmasked personal data";
         NotificationsResend = "notifications_resend", "Mengirim ulang notifikasi yang gagal",
             "Send failed notifications again";
+        /// Signing with one's own key, under one's sole control (Batang Pasal 14).
+        DocumentsSign = "documents_sign", "Menandatangani dokumen secara elektronik",
+            "Sign documents electronically";
     }
 }
 
@@ -92,12 +95,13 @@ const PETUGAS: &[Permission] = &[
 ];
 /// The technical team inspects and recommends on applications forwarded to it.
 const TIM_TEKNIS: &[Permission] = &[P::CatalogRead, P::ApplicationsWork, P::PersonalDataView];
-/// The official decides and signs (Batang Pasal 11(4)), and as head of the unit drafts and
+/// The official decides and signs (Batang Pasal 11(4), 14), and as head of the unit drafts and
 /// adopts its service standards ("ditetapkan oleh kepala unit Penyelenggara"); reads the
 /// unit's reports.
 const PEJABAT: &[Permission] = &[
     P::CatalogRead,
     P::ApplicationsWork,
+    P::DocumentsSign,
     P::StandardDraft,
     P::StandardAdopt,
     P::ReportsRead,

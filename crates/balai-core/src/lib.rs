@@ -16,6 +16,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod clock;
 pub mod complaints;
+pub mod documents;
 pub mod error;
 pub mod files;
 pub mod identity;

@@ -26,6 +26,7 @@ pub mod queue;
 pub mod sequence;
 pub mod services;
 pub mod settings;
+pub mod signing;
 pub mod snapshots;
 pub mod standards;
 pub mod survey;

@@ -21,6 +21,7 @@ pub async fn all(db: &Db) -> Result<Vec<Snapshot>> {
     v.extend(crate::calendar::snapshots(db).await?);
     v.extend(crate::notifications::snapshots(db).await?);
     v.extend(crate::webhooks::snapshots(db).await?);
+    v.extend(crate::signing::snapshots(db).await?);
     v.extend(crate::complaints::snapshots(db).await?);
     v.extend(crate::queue::snapshots(db).await?);
     v.extend(crate::permits::snapshots(db).await?);

@@ -14,6 +14,7 @@ pub mod ops;
 pub mod page;
 pub mod pages;
 pub mod ratelimit;
+pub mod signing;
 pub mod state;
 
 pub use error::AppError;

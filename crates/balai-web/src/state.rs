@@ -27,6 +27,8 @@ pub struct WebConfig {
     pub notify: NotifyConfig,
     /// How long an outgoing request (webhook receiver, SMS gateway) may take: 10 s.
     pub outgoing_timeout: std::time::Duration,
+    /// Who signs documents: the platform's own keys, or BSrE (`BALAI_SIGNER`).
+    pub signer: crate::signing::SignerChoice,
 }
 
 /// How notifications leave the platform. Unset parts make those notifications fail with a
@@ -72,6 +74,7 @@ impl Default for WebConfig {
             trust_proxy: false,
             notify: NotifyConfig::default(),
             outgoing_timeout: std::time::Duration::from_secs(10),
+            signer: crate::signing::SignerChoice::Platform,
         }
     }
 }
@@ -103,6 +106,8 @@ pub struct AppState {
     pub jobs_wake: Arc<tokio::sync::Notify>,
     /// Live queue events for displays and visitors' phones.
     pub queue: Arc<crate::pages::queue::live::QueueHub>,
+    /// Signs issued documents (see `signing.rs`).
+    pub signer: Arc<dyn balai_docs::signer::DocumentSigner>,
 }
 
 /// A cached copy of the `region_settings` table.
@@ -148,6 +153,7 @@ impl AppState {
     ) -> Self {
         let jobs_wake = db.jobs_signal();
         let config_timeout = config.outgoing_timeout;
+        let signer = crate::signing::build_signer(&config.signer);
         AppState {
             db,
             clock,
@@ -160,6 +166,7 @@ impl AppState {
             http: http_client(config_timeout),
             jobs_wake,
             queue: Arc::default(),
+            signer,
         }
     }
 }

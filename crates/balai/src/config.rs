@@ -37,6 +37,12 @@ pub struct Config {
     pub sms_webhook_secret: String,
     /// Days finished jobs are kept before housekeeping deletes them.
     pub job_retention_days: i64,
+    /// Who signs documents: `platform` (the officials' own keys, default) or `bsre`.
+    pub signer: String,
+    /// BSrE's signing API, e.g. `https://esign.example.go.id` (with `signer = "bsre"`).
+    pub bsre_url: String,
+    pub bsre_client_id: String,
+    pub bsre_client_secret: String,
 }
 
 impl std::fmt::Debug for Config {
@@ -55,6 +61,17 @@ impl std::fmt::Debug for Config {
             .field(
                 "sms_webhook_secret",
                 &if self.sms_webhook_secret.is_empty() {
+                    ""
+                } else {
+                    "***"
+                },
+            )
+            .field("signer", &self.signer)
+            .field("bsre_url", &self.bsre_url)
+            .field("bsre_client_id", &self.bsre_client_id)
+            .field(
+                "bsre_client_secret",
+                &if self.bsre_client_secret.is_empty() {
                     ""
                 } else {
                     "***"
@@ -84,6 +101,10 @@ impl Default for Config {
             sms_webhook_url: String::new(),
             sms_webhook_secret: String::new(),
             job_retention_days: 14,
+            signer: "platform".into(),
+            bsre_url: String::new(),
+            bsre_client_id: String::new(),
+            bsre_client_secret: String::new(),
         }
     }
 }
@@ -149,6 +170,10 @@ impl Config {
             ("BALAI_MAIL_FROM", &mut self.mail_from),
             ("BALAI_SMS_WEBHOOK_URL", &mut self.sms_webhook_url),
             ("BALAI_SMS_WEBHOOK_SECRET", &mut self.sms_webhook_secret),
+            ("BALAI_SIGNER", &mut self.signer),
+            ("BALAI_BSRE_URL", &mut self.bsre_url),
+            ("BALAI_BSRE_CLIENT_ID", &mut self.bsre_client_id),
+            ("BALAI_BSRE_CLIENT_SECRET", &mut self.bsre_client_secret),
         ] {
             if let Some(v) = get(key) {
                 *field = v;
@@ -165,7 +190,37 @@ impl Config {
         if self.max_body_mib == 0 || self.session_hours <= 0 || self.job_retention_days <= 0 {
             bail!("max_body_mib, session_hours and job_retention_days must be greater than zero");
         }
+        self.signer_choice()?;
         Ok(())
+    }
+
+    /// The signer for the web layer; `bsre` needs its URL and client credentials.
+    pub fn signer_choice(&self) -> Result<balai_web::signing::SignerChoice> {
+        use balai_web::signing::SignerChoice;
+        match self.signer.trim() {
+            "" | "platform" => Ok(SignerChoice::Platform),
+            "bsre" => {
+                let url = self.bsre_url.trim();
+                if !(url.starts_with("https://") || url.starts_with("http://"))
+                    || self.bsre_client_id.trim().is_empty()
+                    || self.bsre_client_secret.is_empty()
+                {
+                    bail!(
+                        "BALAI_SIGNER=bsre needs BALAI_BSRE_URL (http(s)://…), \
+                         BALAI_BSRE_CLIENT_ID and BALAI_BSRE_CLIENT_SECRET"
+                    );
+                }
+                Ok(SignerChoice::Bsre(balai_docs::signer::BsreConfig {
+                    base_url: url.to_string(),
+                    client_id: self.bsre_client_id.trim().to_string(),
+                    client_secret: self.bsre_client_secret.clone(),
+                    timeout: std::time::Duration::from_secs(30),
+                    reason: "Dokumen perizinan".into(),
+                    location: self.public_url(),
+                }))
+            }
+            other => bail!("BALAI_SIGNER must be platform or bsre, not {other:?}"),
+        }
     }
 
     /// The database URL, defaulting to SQLite in the data directory.

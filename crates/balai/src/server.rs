@@ -48,6 +48,7 @@ pub async fn serve(cfg: &Config, db: Db) -> Result<()> {
         session_hours: cfg.session_hours,
         trust_proxy: cfg.trust_proxy,
         notify: cfg.notify(),
+        signer: cfg.signer_choice()?,
         ..Default::default()
     };
     let state = balai_web::AppState::new(db.clone(), Arc::new(SystemClock), web, Arc::new(files));

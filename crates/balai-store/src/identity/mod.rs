@@ -28,6 +28,7 @@ pub use tokens::{
 };
 pub use totp::{
     accept_totp_step, enable_totp, last_totp_step, reset_totp, set_totp_secret, totp_secret,
+    totp_secret_in_tx,
 };
 pub use users::{
     NewUser, OrganisationChoice, UserFilter, UserListItem, UserRow, create_user, find_by_email,

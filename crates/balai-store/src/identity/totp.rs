@@ -53,6 +53,15 @@ pub async fn totp_secret(db: &Db, user_id: Uuid) -> Result<Option<String>> {
     Ok(s.flatten())
 }
 
+/// [`totp_secret`], read inside a transaction (on SQLite the transaction holds the only
+/// writer connection, so a read through the pool would wait for it).
+pub async fn totp_secret_in_tx(tx: &mut Tx, user_id: Uuid) -> Result<Option<String>> {
+    let sql = "SELECT totp_secret FROM users WHERE id = $1";
+    let s: Option<Option<String>> = crate::on_tx!(tx, c => sqlx::query_scalar(sql)
+        .bind(user_id).fetch_optional(c).await)?;
+    Ok(s.flatten())
+}
+
 /// Records `step` (unix time / 30) as used if it is later than the last one accepted; false
 /// means the code was already used (or an older one), so it must be refused. One conditional
 /// upsert, so two servers racing with the same code cannot both accept it.

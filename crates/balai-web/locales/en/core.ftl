@@ -39,6 +39,7 @@ err-fee-legal-basis = Every fee must state its legal basis.
 err-hours-format = The opening hours cannot be read; write them like "Mon-Fri 08:00-15:00; Sat 08:00-12:00".
 err-hours-order = The closing time must be after the opening time.
 err-hours-overlap = Opening hours on the same day overlap.
+err-document-pattern = The document number pattern must contain {"{seq}"} (or {"{seq:4}"}) and {"{year}"} exactly once, with only {"{month}"} and {"{kind}"} as other placeholders, at most 80 characters.
 # Uploads (balai-core files.rs); err-file-too-large and err-file-type are in common.ftl.
 err-file-empty = The file is empty or none was chosen; choose the file and upload again.
 err-file-unsafe = The file was refused because it holds active or harmful content (such as scripts, programs or hidden attachments) or is incomplete. Save it again as a plain PDF/JPEG/PNG and upload it again.

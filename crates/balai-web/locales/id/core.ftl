@@ -39,6 +39,7 @@ err-fee-legal-basis = Setiap biaya wajib mencantumkan dasar hukumnya.
 err-hours-format = Jam layanan tidak dapat dibaca; tulis seperti "Sen-Jum 08:00-15:00; Sab 08:00-12:00".
 err-hours-order = Jam tutup harus setelah jam buka.
 err-hours-overlap = Jam layanan pada hari yang sama saling tumpang tindih.
+err-document-pattern = Pola nomor dokumen harus memuat {"{seq}"} (atau {"{seq:4}"}) dan {"{year}"} tepat sekali, hanya dengan {"{month}"} dan {"{kind}"} sebagai isian lain, paling banyak 80 karakter.
 # Uploads (balai-core files.rs); err-file-too-large and err-file-type are in common.ftl.
 err-file-empty = Berkas kosong atau belum dipilih; pilih berkasnya lalu unggah lagi.
 err-file-unsafe = Berkas ditolak karena memuat konten aktif atau berbahaya (misalnya skrip, program, atau lampiran tersembunyi) atau tidak utuh. Simpan ulang sebagai PDF/JPEG/PNG biasa lalu unggah lagi.

@@ -8,7 +8,7 @@
 
 mod account;
 mod register;
-mod totp;
+pub(crate) mod totp;
 
 use askama::Template;
 use axum::extract::{Query, State};

@@ -4,12 +4,14 @@ pub mod auth;
 pub mod complaints;
 pub mod console;
 pub mod content;
+pub mod documents;
 pub mod notify;
 pub mod organisations;
 pub mod permits;
 pub mod queue;
 pub mod services;
 pub mod survey;
+pub mod verify;
 
 use axum::Router;
 
@@ -24,6 +26,8 @@ pub fn routes() -> Router<AppState> {
         .merge(organisations::routes())
         .merge(auth::routes())
         .merge(notify::routes())
+        .merge(verify::routes())
+        .merge(documents::routes())
         .merge(permits::routes())
         .merge(queue::routes())
         .merge(console::routes())

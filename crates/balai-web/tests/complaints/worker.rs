@@ -122,3 +122,36 @@ async fn worker_escalates_an_overdue_decision_to_superior_and_coordinator__luwu_
         assert_eq!(audit_problems(&app).await, 0);
     }
 }
+
+#[tokio::test]
+async fn managers_see_overdue_complaints_first_with_the_article__luwu_43_3() {
+    for b in backends() {
+        let app = TestApp::spawn_demo(b).await;
+        let org = org_id(&app, "DISDUKCAPIL").await;
+        let old = file(&app, sample(&app, org, random_key()).await)
+            .await
+            .complaint;
+        app.clock.advance(Duration::days(20));
+        let fresh = file(&app, sample(&app, org, random_key()).await)
+            .await
+            .complaint;
+        app.login_staff("siti.aminah@mesujikab.go.id").await;
+        let (status, html) = app.get_text("/konsol/pengaduan").await;
+        assert_eq!(status, 200);
+        let (first, second) = (
+            html.find(&old.number).unwrap(),
+            html.find(&fresh.number).unwrap(),
+        );
+        assert!(first < second, "overdue first");
+        assert!(html.contains("badge-danger") && html.contains("Luwu Pasal 43(3)"));
+        assert!(
+            !html.contains("Siti Rahma"),
+            "no complainant identity in the list"
+        );
+        let putri = app.new_client();
+        app.login_staff_on(&putri, "putri.handayani@mesujikab.go.id")
+            .await;
+        let r = putri.get(app.at("/konsol/pengaduan")).send().await.unwrap();
+        assert_eq!(r.status().as_u16(), 403);
+    }
+}

@@ -300,6 +300,61 @@ async fn ticket(app: &TestApp) -> String {
     t.id.to_string()
 }
 
+/// An issued licence (its record and a stand-in file), so its verification page and download
+/// have something to show.
+async fn issued_document(app: &TestApp) -> String {
+    use balai_store::signing::{self, IssuedDocumentRow};
+    let content = serde_json::json!({"number": "503/0001/IZIN/2026"});
+    let bytes = b"%PDF-1.4\n%%EOF\n".to_vec();
+    let id = Uuid::now_v7();
+    let key = format!("documents/{id}.pdf");
+    app.state
+        .files
+        .put(
+            &object_store::path::Path::from(key.as_str()),
+            bytes.clone().into(),
+        )
+        .await
+        .expect("object store");
+    let signer = find_by_email(&app.db, "ahmad.syarifudin@mesujikab.go.id")
+        .await
+        .expect("db")
+        .expect("demo official");
+    let dpmptsp = orgs::get_by_code(&app.db, "DPMPTSP")
+        .await
+        .expect("db")
+        .expect("DPMPTSP");
+    let row = IssuedDocumentRow {
+        id,
+        kind: "licence".into(),
+        subject_type: "application".into(),
+        subject_id: "matriks".into(),
+        organisation_id: Some(dpmptsp.id),
+        number: "503/0001/IZIN/2026".into(),
+        title: "Surat Izin".into(),
+        holder: "Warga".into(),
+        signer_user_id: signer.id,
+        signer_name: signer.display_name,
+        position: "Kepala Dinas".into(),
+        signer_kind: "platform".into(),
+        key_id: "0000000000000000".into(),
+        content: content.to_string(),
+        content_digest: hex::encode(balai_docs::digest::content_digest(&content)),
+        qr_text: format!("http://127.0.0.1/verifikasi/{id}"),
+        sha256: hex::encode(sha2::Sha256::digest(&bytes)),
+        size_bytes: bytes.len() as i64,
+        object_key: key,
+        signed_at: app.clock.now(),
+        consent: "{}".into(),
+    };
+    let mut tx = app.db.begin().await.expect("tx");
+    signing::insert_document(&mut tx, &ctx(app), &row)
+        .await
+        .expect("document");
+    tx.commit().await.expect("commit");
+    id.to_string()
+}
+
 /// An open survey invitation for KTP-EL; its code (shown once) fills `:skm_code`.
 async fn survey_code(app: &TestApp) -> String {
     let svc = services::get_by_code(&app.db, "KTP-EL")
@@ -398,6 +453,7 @@ pub async fn prepare(app: &TestApp) -> Fixtures {
         .expect("a deadline rule");
     values.insert("rule", rule);
     notify_fixtures(app, &mut values).await;
+    values.insert("document", issued_document(app).await);
     values.insert("skm_code", survey_code(app).await);
     values.insert("skm_response", survey_response(app).await);
     values.insert("application_warga", application(app).await);

@@ -153,6 +153,7 @@ const PUBLIC_PAGES: &[Route] = &[
 #[rustfmt::skip]
 const CATALOG_CONSOLE: &[Route] = &[
     get("/konsol", "/konsol", Who::Staff),
+    get("/konsol/pengaduan", "/konsol/pengaduan", Who::Perm(P::ComplaintsHandle)),
     get("/konsol/pengaduan/baru", "/konsol/pengaduan/baru", Who::Perm(P::ComplaintsHandle)),
     post("/konsol/pengaduan/baru", "/konsol/pengaduan/baru", Who::Perm(P::ComplaintsHandle)),
     get("/konsol/instansi", "/konsol/instansi", CATALOG),
@@ -289,6 +290,20 @@ const QUEUE: &[Route] = &[
     post("/konsol/antrian/tiket/{id}", "/konsol/antrian/tiket/:ticket", Who::Perm(P::QueueServe)),
 ];
 
+/// Signing keys and issued documents (Batang Pasal 14–15).
+#[rustfmt::skip]
+const SIGNING: &[Route] = &[
+    get("/konsol/tanda-tangan", "/konsol/tanda-tangan", Who::Perm(P::DocumentsSign)),
+    post("/konsol/tanda-tangan", "/konsol/tanda-tangan", Who::Perm(P::DocumentsSign)),
+    post("/konsol/tanda-tangan/sandi", "/konsol/tanda-tangan/sandi", Who::Perm(P::DocumentsSign)),
+    post("/konsol/tanda-tangan/cabut", "/konsol/tanda-tangan/cabut", Who::Perm(P::DocumentsSign)),
+    get("/verifikasi/kunci", "/verifikasi/kunci", Who::Public),
+    get("/verifikasi/kunci.json", "/verifikasi/kunci.json", Who::Public),
+    get("/verifikasi/{id}", "/verifikasi/:document", Who::Public),
+    post("/verifikasi/{id}", "/verifikasi/:document", Who::Public),
+    get("/dokumen/{id}", "/dokumen/:document", Who::PermIn(P::ApplicationsWork, DPMPTSP)),
+];
+
 /// The JSON API (`/api/v1`) and its OpenAPI document.
 #[rustfmt::skip]
 const API: &[Route] = &[
@@ -321,6 +336,7 @@ pub fn all() -> Vec<Route> {
         ADMIN_CONSOLE,
         NOTIFY_CONSOLE,
         QUEUE,
+        SIGNING,
         API,
     ]
     .concat()

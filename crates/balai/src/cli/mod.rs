@@ -1,11 +1,12 @@
 //! The command line: `demo`, `serve`, `migrate`, `seed-demo`, `user`, `audit`, `backup`,
-//! `restore`, `calendar`, `openapi`.
+//! `restore`, `calendar`, `openapi`, `verify-document`.
 
 mod backup;
 mod backup_files;
 mod calendar;
 mod skm;
 mod user;
+mod verify;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -70,6 +71,14 @@ enum Command {
     Skm(skm::SkmCmd),
     /// Print the OpenAPI document of the JSON API.
     Openapi,
+    /// Check a signed document (PDF) offline; exit status 0 when authentic, 1 when not.
+    VerifyDocument {
+        /// The PDF file.
+        file: PathBuf,
+        /// The public key registry (JSON of /verifikasi/kunci.json); default: the database.
+        #[arg(long)]
+        keys: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -120,6 +129,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Backup { to } => backup::backup(&cfg, &to).await,
         Command::Restore { from } => backup::restore(&cfg, &from).await,
         Command::Calendar(cmd) => calendar::run(&cfg, cmd).await,
+        Command::VerifyDocument { file, keys } => verify::run(&cfg, &file, keys.as_deref()).await,
         Command::Skm(cmd) => skm::run(&cfg, cmd).await,
         Command::Openapi => {
             println!(

@@ -356,6 +356,28 @@ async fn enrol_submit(
     }
 }
 
+/// Checks a staff member's TOTP code for an action that asks for it again (signing a
+/// document): `Ok(Err(message key))` when it is wrong or already used. The code is spent in
+/// `tx`, so it is spent only if the action commits.
+pub(crate) async fn check_in_tx(
+    st: &AppState,
+    tx: &mut balai_store::Tx,
+    user_id: uuid::Uuid,
+    code: &str,
+) -> Result<Result<(), &'static str>, AppError> {
+    let Some(secret) = store::totp_secret_in_tx(tx, user_id).await? else {
+        return Ok(Err("auth-totp-wrong"));
+    };
+    let now = st.clock.now();
+    let Some(step) = totp(&secret, "", "").and_then(|t| matching_step(&t, code, now)) else {
+        return Ok(Err("auth-totp-wrong"));
+    };
+    if !store::accept_totp_step(tx, user_id, step).await? {
+        return Ok(Err("auth-totp-used"));
+    }
+    Ok(Ok(()))
+}
+
 #[cfg(test)]
 #[allow(non_snake_case, clippy::unwrap_used)]
 mod tests {

@@ -1,6 +1,7 @@
 //! The staff console under `/konsol`.
 
 pub mod audit;
+pub mod complaints;
 pub mod content;
 pub mod dashboard;
 pub mod notify;
@@ -8,6 +9,7 @@ pub mod organisations;
 pub mod permits;
 pub mod queue;
 pub mod services;
+pub mod signing;
 pub mod survey;
 pub mod users;
 pub mod webhooks;
@@ -20,6 +22,7 @@ use crate::state::AppState;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(dashboard::routes())
+        .merge(complaints::routes())
         .merge(organisations::routes())
         .merge(services::routes())
         .merge(survey::routes())
@@ -30,5 +33,6 @@ pub fn routes() -> Router<AppState> {
         .merge(permits::routes())
         .merge(webhooks::routes())
         .merge(queue::routes())
+        .merge(signing::routes())
         .route_layer(axum::middleware::from_fn(users::password_change_gate))
 }
